@@ -1,0 +1,48 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { readEnv } from '../../lib/server/env';
+import { createServices } from '../../lib/server/container';
+import { connect } from '../../lib/server/db/connect';
+import { seedDemoIfEmpty } from '../../lib/server/demo/seed';
+import { CliError, type CliIo } from '../io';
+import { parseOrUsage } from './migrate';
+import { Migrator, NO_MIGRATIONS } from 'kysely';
+import { migrations } from '../../lib/server/db/migrations/index';
+
+export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
+	const { values } = parseOrUsage(argv, { reset: { type: 'boolean' } });
+	const env = readEnv();
+	if (values.reset) await resetData(env.databaseUrl, env.dataDir);
+	const s = await createServices({ env });
+	try {
+		const seeded = await seedDemoIfEmpty(s, env, (l) => io.stderr.write(l + '\n'));
+		if (!seeded) {
+			throw new CliError('the database already has users; use `sohoa demo --reset` to wipe it and seed the demo');
+		}
+		return 0;
+	} finally {
+		await s.database.close();
+	}
+}
+
+/** Wipes everything: SQLite file and blobs, or every table of the PostgreSQL schema via the migrations. */
+async function resetData(databaseUrl: string | null, dataDir: string): Promise<void> {
+	if (databaseUrl) {
+		const database = connect({ databaseUrl });
+		try {
+			const { error } = await new Migrator({
+				db: database.db,
+				provider: { getMigrations: async () => migrations }
+			}).migrateTo(NO_MIGRATIONS);
+			if (error) throw error;
+		} finally {
+			await database.close();
+		}
+	} else {
+		for (const f of ['sohoa.sqlite', 'sohoa.sqlite-wal', 'sohoa.sqlite-shm']) {
+			await fs.rm(path.join(dataDir, f), { force: true });
+		}
+	}
+	await fs.rm(path.join(dataDir, 'blobs'), { recursive: true, force: true });
+	await fs.rm(path.join(dataDir, 'demo-logins.txt'), { force: true });
+}

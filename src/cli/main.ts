@@ -1,0 +1,58 @@
+import { CliError, type CliIo } from './io';
+import { AppError } from '../lib/server/errors';
+import { ConfigError } from '../lib/server/env';
+import { t } from '../lib/i18n/index';
+import { migrateCommand } from './commands/migrate';
+import { demoCommand } from './commands/demo';
+import { userCommand } from './commands/user';
+import { unitsCommand } from './commands/units';
+import { auditCommand } from './commands/audit';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, { run: Command; help: string }> = {
+	migrate: { run: migrateCommand, help: 'migrate                      bring the database schema up to date' },
+	demo: { run: demoCommand, help: 'demo [--reset]               seed the demo (province, users, books, residents)' },
+	user: { run: userCommand, help: 'user add --username U --role R --unit CODE [--unit CODE…] [--password-stdin]' },
+	units: { run: unitsCommand, help: 'units list [--json]          the administrative units' },
+	audit: { run: auditCommand, help: 'audit verify                 check the hash-chained audit log (exit 1 on any break)' }
+};
+
+export function registerCommand(name: string, run: Command, help: string): void {
+	commands[name] = { run, help };
+}
+
+function usage(): string {
+	return ['usage: sohoa <command> [options]', ...Object.values(commands).map((c) => `  ${c.help}`)].join('\n') + '\n';
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+	const [name, ...rest] = argv;
+	if (!name || name === '--help' || name === '-h' || name === 'help') {
+		io.stdout.write(usage());
+		return name ? 0 : 2;
+	}
+	const command = commands[name];
+	if (!command) {
+		io.stderr.write(`sohoa: unknown command "${name}" (try: sohoa --help)\n`);
+		return 2;
+	}
+	try {
+		return await command.run(rest, io);
+	} catch (e) {
+		if (e instanceof CliError) {
+			io.stderr.write(`sohoa ${name}: ${e.message}\n`);
+			return e.exitCode;
+		}
+		if (e instanceof AppError) {
+			// Service refusals carry a code; the CLI speaks English and Vietnamese on one line.
+			io.stderr.write(`sohoa ${name}: ${t('en', e.code, e.params)} / ${t('vi', e.code, e.params)}\n`);
+			return 1;
+		}
+		if (e instanceof ConfigError) {
+			io.stderr.write(`sohoa ${name}: ${e.message}\n`);
+			return 2;
+		}
+		throw e;
+	}
+}

@@ -1,0 +1,78 @@
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getServices } from '$lib/server/runtime';
+import { authorizeRoute } from '$lib/server/authz';
+import { defaultLang, isLang, t } from '$lib/i18n';
+import { SESSION_COOKIE, LANG_COOKIE } from '$lib/server/cookies';
+
+export const init: ServerInit = async () => {
+	await getServices();
+};
+
+const withServices: Handle = async ({ event, resolve }) => {
+	event.locals.services = await getServices();
+	return resolve(event);
+};
+
+const language: Handle = async ({ event, resolve }) => {
+	const chosen = event.cookies.get(LANG_COOKIE);
+	event.locals.lang = isLang(chosen) ? chosen : defaultLang;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
+	});
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionToken = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const found = await event.locals.services.sessions.userForToken(token);
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.sessionToken = token;
+			if (!event.cookies.get(LANG_COOKIE)) event.locals.lang = found.user.locale;
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+/** The one gate: every page, form action and API call is checked against `routePolicies`. */
+const authorize: Handle = async ({ event, resolve }) => {
+	const isApi = event.url.pathname.startsWith('/api/');
+	const outcome = authorizeRoute(event.route.id, event.locals.user?.role ?? null);
+	const lang = event.locals.lang;
+	if (outcome === 'allow') return resolve(event);
+	if (isApi) {
+		const [status, code] =
+			outcome === 'login' ? [401, 'auth.required'] : outcome === 'forbidden' ? [403, 'http.forbidden'] : [404, 'http.notFound'];
+		return json({ error: { code, message: t(lang, code), params: {} } }, { status });
+	}
+	if (outcome === 'login') {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+	// A page the user may not see answers 404, not "forbidden": it does not reveal that it exists.
+	error(404, { message: t(lang, 'http.notFound'), code: 'http.notFound' });
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, withServices, language, session, authorize);
+
+export const handleError: HandleServerError = ({ error: err, event, status }) => {
+	if (status !== 404) console.error(`[${event.request.method} ${event.route.id ?? event.url.pathname}]`, err);
+	const lang = event.locals.lang ?? defaultLang;
+	return { message: t(lang, status === 404 ? 'http.notFound' : 'http.serverError') };
+};

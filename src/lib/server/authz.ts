@@ -1,0 +1,42 @@
+import type { Role } from '../auth/roles';
+
+/**
+ * Who may open which route: the one table that every page load, form action and `/api/v1`
+ * endpoint passes through (hooks.server.ts). A route missing here answers 404 to everyone, and a
+ * test fails when a route file exists without an entry. Unit scope and entry rules are checked
+ * by the services on top of this.
+ */
+export type RoutePolicy = { public: true } | { roles: readonly Role[] };
+
+const everyone: readonly Role[] = ['clerk', 'officer', 'supervisor', 'admin'];
+
+export const routePolicies: Record<string, RoutePolicy> = {
+	'/login': { public: true },
+	'/logout': { roles: everyone },
+	'/': { roles: everyone },
+	'/books': { roles: ['clerk', 'officer', 'supervisor', 'admin'] },
+	'/books/[id]': { roles: ['clerk', 'officer', 'supervisor', 'admin'] },
+	'/entries/[id]': { roles: ['clerk', 'officer', 'supervisor'] },
+	'/pages/[id]/image': { roles: ['clerk', 'officer', 'supervisor'] },
+	'/review': { roles: ['officer'] },
+	'/dashboard': { roles: ['supervisor', 'admin'] },
+	'/admin': { roles: ['admin'] },
+	'/lang': { public: true },
+	'/api/v1/session': { public: true },
+	'/api/v1/entries': { roles: everyone },
+	'/api/v1/entries/[id]': { roles: everyone },
+	'/api/v1/entries/[id]/submit': { roles: ['clerk', 'officer'] },
+	'/api/v1/entries/[id]/approve': { roles: ['officer'] },
+	'/api/v1/entries/[id]/return': { roles: ['officer'] }
+};
+
+export type AuthzOutcome = 'allow' | 'login' | 'forbidden' | 'unknown';
+
+export function authorizeRoute(routeId: string | null, role: Role | null): AuthzOutcome {
+	if (routeId === null) return 'unknown';
+	const policy = routePolicies[routeId];
+	if (!policy) return 'unknown';
+	if ('public' in policy) return 'allow';
+	if (!role) return 'login';
+	return policy.roles.includes(role) ? 'allow' : 'forbidden';
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { connect, migrateToLatest, type Database } from './db/connect';
+import type { Env } from './env';
+import { SessionService } from './auth/session-service';
+import { UnitService, seedUnits } from './services/unit-service';
+import { Access } from './services/access';
+import { BookService } from './services/book-service';
+import { EntryService } from './services/entry-service';
+import { UserService } from './services/user-service';
+import { BookImportService } from './services/book-import';
+import { FsBlobStore, type BlobStore } from './storage/blob-store';
+
+export interface Services {
+	database: Database;
+	blobs: BlobStore;
+	sessions: SessionService;
+	units: UnitService;
+	access: Access;
+	books: BookService;
+	entries: EntryService;
+	users: UserService;
+	bookImport: BookImportService;
+	now: () => Date;
+}
+
+export interface ContainerOptions {
+	env: Env;
+	now?: () => Date;
+	/** Tests: a PostgreSQL schema to isolate themselves in. */
+	pgSchema?: string;
+}
+
+/** Builds the database, repositories and services once; routes reach them via `locals.services`. */
+export async function createServices(opts: ContainerOptions): Promise<Services> {
+	const { env } = opts;
+	const now = opts.now ?? (() => new Date());
+	const database = connect({
+		databaseUrl: env.databaseUrl,
+		sqlitePath: path.join(env.dataDir, 'sohoa.sqlite'),
+		pgSchema: opts.pgSchema
+	});
+	await migrateToLatest(database.db);
+	await seedUnits(database.db);
+	return buildServices(database, new FsBlobStore(path.join(env.dataDir, 'blobs')), now, env.sessionDays);
+}
+
+export function buildServices(database: Database, blobs: BlobStore, now: () => Date, sessionDays = 7): Services {
+	const db = database.db;
+	const units = new UnitService(db);
+	const access = new Access(units);
+	return {
+		database,
+		blobs,
+		now,
+		units,
+		access,
+		sessions: new SessionService(db, now, sessionDays),
+		books: new BookService(db, access, units),
+		entries: new EntryService(db, access, now),
+		users: new UserService(db, units, now),
+		bookImport: new BookImportService(db, blobs, access, units, now)
+	};
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { DB } from './schema';
+import { migrations } from './migrations/index';
+
+export type Dialect = 'sqlite' | 'postgres';
+export interface Database {
+	db: Kysely<DB>;
+	dialect: Dialect;
+	close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT arrive from pg as strings; every value we store fits a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface ConnectOptions {
+	/** postgres://… ; otherwise SQLite at `sqlitePath`. */
+	databaseUrl?: string | null;
+	sqlitePath?: string;
+	/** PostgreSQL only: a schema to work in (tests isolate themselves this way). */
+	pgSchema?: string;
+}
+
+export function connect(opts: ConnectOptions): Database {
+	if (opts.databaseUrl) {
+		const pool = new pg.Pool({
+			connectionString: opts.databaseUrl,
+			max: 10,
+			options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined
+		});
+		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+		return { db, dialect: 'postgres', close: () => db.destroy() };
+	}
+	const file = opts.sqlitePath ?? ':memory:';
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+	const sqlite = new SQLite(file);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	// WAL + NORMAL survives a killed process; only a power cut may lose the last commits.
+	sqlite.pragma('synchronous = NORMAL');
+	const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws (never just logs) when a migration fails. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+	const migrator = new Migrator({ db, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) {
+		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+		throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : error}`);
+	}
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

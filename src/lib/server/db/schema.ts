@@ -1,0 +1,177 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The one typed schema of the database (both dialects). Conventions that keep the two dialects
+ * identical: ids are text (UUIDs), times are ISO-8601 UTC text, booleans are 0/1 integers,
+ * structured values are JSON text.
+ */
+export interface DB {
+	unit: UnitTable;
+	app_user: UserTable;
+	user_unit: UserUnitTable;
+	session: SessionTable;
+	login_throttle: LoginThrottleTable;
+	blob: BlobTable;
+	book: BookTable;
+	page: PageTable;
+	entry: EntryTable;
+	entry_field: EntryFieldTable;
+	audit_log: AuditLogTable;
+	audit_head: AuditHeadTable;
+	job: JobTable;
+}
+
+export interface UnitTable {
+	code: string;
+	name: string;
+	level: 'province' | 'district' | 'commune';
+	parent_code: string | null;
+}
+
+export interface UserTable {
+	id: string;
+	username: string;
+	display_name: string;
+	role: 'clerk' | 'officer' | 'supervisor' | 'admin';
+	password_hash: string;
+	disabled: number;
+	locale: 'vi' | 'en';
+	created_at: string;
+}
+
+export interface UserUnitTable {
+	user_id: string;
+	unit_code: string;
+}
+
+export interface SessionTable {
+	/** SHA-256 of the token: a stolen database gives no usable session. */
+	token_hash: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface LoginThrottleTable {
+	username: string;
+	failures: number;
+	first_failure_at: string;
+	locked_until: string | null;
+}
+
+export interface BlobTable {
+	hash: string;
+	mime: string;
+	size: number;
+	created_at: string;
+}
+
+export interface BookTable {
+	id: string;
+	unit_code: string;
+	register_type: string;
+	/** quyenSo: the book's number as printed, e.g. "02/2008". */
+	book_number: string;
+	year: number;
+	title: string;
+	expected_entries: number | null;
+	template_id: string | null;
+	created_at: string;
+	created_by: string | null;
+}
+
+export interface PageTable {
+	id: string;
+	book_id: string;
+	page_no: number;
+	blob_hash: string;
+	width: number;
+	height: number;
+	source_file: string;
+	source_page: number;
+	created_at: string;
+}
+
+export interface EntryTable {
+	id: string;
+	book_id: string;
+	unit_code: string;
+	register_type: string;
+	page_id: string | null;
+	/** Position in the book's queue (page order, then top to bottom). */
+	seq: number;
+	/** [x0,y0,x1,y1] on the page, JSON. */
+	region: string | null;
+	state: string;
+	version: number;
+	transcribed_by: string | null;
+	last_edited_by: string | null;
+	submitted_by: string | null;
+	approved_by: string | null;
+	return_reason: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface EntryFieldTable {
+	entry_id: string;
+	key: string;
+	/** As written in the book (what the clerk types). */
+	value: string;
+	/** The normalised value when the clerk overrode the derived one; null = derived. */
+	normalized_override: string | null;
+	ocr_value: string | null;
+	ocr_confidence: number | null;
+	/** 'illegible' | 'blank' | null: the clerk's mark on the field. */
+	flag: string | null;
+	/** [x0,y0,x1,y1] on the page, JSON. */
+	bbox: string | null;
+	updated_at: string;
+	updated_by: string | null;
+}
+
+export interface AuditLogTable {
+	seq: number;
+	at: string;
+	actor_id: string | null;
+	action: string;
+	subject_type: string;
+	subject_id: string;
+	/** JSON: the details (field values before/after, version, reason …). */
+	data: string;
+	prev_hash: string;
+	hash: string;
+}
+
+export interface AuditHeadTable {
+	id: number;
+	seq: number;
+	hash: string;
+}
+
+export interface JobTable {
+	id: string;
+	kind: string;
+	payload: string;
+	state: 'queued' | 'running' | 'done' | 'failed';
+	attempts: number;
+	max_attempts: number;
+	progress_done: number;
+	progress_total: number;
+	lease_until: string | null;
+	locked_by: string | null;
+	error: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type UserRow = Selectable<UserTable>;
+export type BookRow = Selectable<BookTable>;
+export type PageRow = Selectable<PageTable>;
+export type EntryRow = Selectable<EntryTable>;
+export type EntryFieldRow = Selectable<EntryFieldTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type JobRow = Selectable<JobTable>;
+export type NewEntryField = Insertable<EntryFieldTable>;
+export type EntryUpdate = Updateable<EntryTable>;

@@ -1,0 +1,36 @@
+import path from 'node:path';
+
+/** Configuration, read and checked once (README "Configuration"). */
+export interface Env {
+	dataDir: string;
+	databaseUrl: string | null;
+	host: string;
+	port: number;
+	demo: boolean;
+	sessionDays: number;
+}
+
+export class ConfigError extends Error {}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+	const dataDir = path.resolve(source.DATA_DIR || './data');
+	const databaseUrl = source.DATABASE_URL?.trim() || null;
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		throw new ConfigError(
+			`DATABASE_URL must start with postgres:// (got "${databaseUrl.split(':')[0]}:…"); leave it unset for the embedded SQLite database`
+		);
+	}
+	const port = Number(source.PORT || 3000);
+	if (!Number.isInteger(port) || port < 1 || port > 65535) {
+		throw new ConfigError(`PORT must be a whole number from 1 to 65535 (got "${source.PORT}")`);
+	}
+	const demo = !['0', 'false', 'no', 'off'].includes((source.SOHOA_DEMO ?? '1').toLowerCase());
+	return {
+		dataDir,
+		databaseUrl,
+		host: source.HOST || '127.0.0.1',
+		port,
+		demo,
+		sessionDays: 7
+	};
+}

@@ -1,0 +1,32 @@
+import type { SessionUser } from '../auth/session-service';
+import type { UnitService } from './unit-service';
+import { AppError } from '../errors';
+import type { LifecycleRefusal } from '../../verify/entry-lifecycle';
+
+/**
+ * Unit scope: a user sees the subtrees of the units they belong to. Services ask here, and
+ * answer "not found" for anything outside it (DESIGN.md: 404 for what the user may not see).
+ */
+export class Access {
+	constructor(private readonly units: UnitService) {}
+
+	visibleUnits(user: SessionUser): Promise<Set<string>> {
+		return this.units.subtree(user.units);
+	}
+
+	/** A unit and everything below it. */
+	unitsUnder(code: string): Promise<Set<string>> {
+		return this.units.subtree([code]);
+	}
+
+	async assertVisible(user: SessionUser, unitCode: string, what: string): Promise<void> {
+		if (!(await this.visibleUnits(user)).has(unitCode)) {
+			throw new AppError(404, 'http.notFound', { what });
+		}
+	}
+}
+
+/** The one mapping from a lifecycle refusal to an HTTP status. */
+export function lifecycleError(code: LifecycleRefusal, params: Record<string, string>): AppError {
+	return new AppError(code === 'entry.wrongState' ? 409 : 403, code, params);
+}

@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import type { BookRow, DB } from '../db/schema';
+import type { SessionUser } from '../auth/session-service';
+import type { Access } from './access';
+import type { UnitService } from './unit-service';
+import { notFound } from '../errors';
+import { entryStates, type EntryState } from '../../verify/entry-lifecycle';
+
+export interface BookSummary {
+	id: string;
+	title: string;
+	unitCode: string;
+	unitName: string;
+	registerType: string;
+	bookNumber: string;
+	year: number;
+	expected: number | null;
+	counts: Record<EntryState, number>;
+	total: number;
+}
+
+export interface QueueItem {
+	id: string;
+	seq: number;
+	state: EntryState;
+	name: string | null;
+	so: string | null;
+	returnReason: string | null;
+	pageNo: number | null;
+}
+
+const emptyCounts = () =>
+	Object.fromEntries(entryStates.map((s) => [s, 0])) as Record<EntryState, number>;
+
+export class BookService {
+	constructor(
+		private readonly db: Kysely<DB>,
+		private readonly access: Access,
+		private readonly units: UnitService
+	) {}
+
+	async listVisible(user: SessionUser): Promise<BookSummary[]> {
+		const visible = [...(await this.access.visibleUnits(user))];
+		if (visible.length === 0) return [];
+		const books = await this.db
+			.selectFrom('book')
+			.selectAll()
+			.where('unit_code', 'in', visible)
+			.orderBy('unit_code')
+			.orderBy('year')
+			.orderBy('book_number')
+			.execute();
+		if (books.length === 0) return [];
+		const counts = await this.db
+			.selectFrom('entry')
+			.select(['book_id', 'state', this.db.fn.countAll<number>().as('n')])
+			.where(
+				'book_id',
+				'in',
+				books.map((b) => b.id)
+			)
+			.groupBy(['book_id', 'state'])
+			.execute();
+		return Promise.all(books.map((b) => this.summarise(b, counts)));
+	}
+
+	async get(user: SessionUser, id: string): Promise<BookSummary> {
+		const book = await this.db.selectFrom('book').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!book) throw notFound('book');
+		await this.access.assertVisible(user, book.unit_code, 'book');
+		const counts = await this.db
+			.selectFrom('entry')
+			.select(['book_id', 'state', this.db.fn.countAll<number>().as('n')])
+			.where('book_id', '=', id)
+			.groupBy(['book_id', 'state'])
+			.execute();
+		return this.summarise(book, counts);
+	}
+
+	/** A book's work queue: returned entries first (they carry the officer's reason), then in book order. */
+	async queue(user: SessionUser, id: string): Promise<QueueItem[]> {
+		const book = await this.get(user, id);
+		const rows = await this.db
+			.selectFrom('entry')
+			.leftJoin('page', 'page.id', 'entry.page_id')
+			.leftJoin('entry_field as name', (j) =>
+				j.onRef('name.entry_id', '=', 'entry.id').on('name.key', '=', principalNameKey(book.registerType))
+			)
+			.leftJoin('entry_field as so', (j) => j.onRef('so.entry_id', '=', 'entry.id').on('so.key', '=', 'so'))
+			.select([
+				'entry.id',
+				'entry.seq',
+				'entry.state',
+				'entry.return_reason',
+				'page.page_no',
+				'name.value as name',
+				'so.value as so'
+			])
+			.where('entry.book_id', '=', id)
+			.orderBy('entry.seq')
+			.execute();
+		const items = rows.map((r) => ({
+			id: r.id,
+			seq: r.seq,
+			state: r.state as EntryState,
+			name: r.name ?? null,
+			so: r.so ?? null,
+			returnReason: r.return_reason,
+			pageNo: r.page_no ?? null
+		}));
+		return [...items.filter((i) => i.state === 'returned'), ...items.filter((i) => i.state !== 'returned')];
+	}
+
+	private async summarise(
+		b: BookRow,
+		counts: { book_id: string; state: string; n: number }[]
+	): Promise<BookSummary> {
+		const c = emptyCounts();
+		for (const row of counts) if (row.book_id === b.id) c[row.state as EntryState] = Number(row.n);
+		return {
+			id: b.id,
+			title: b.title,
+			unitCode: b.unit_code,
+			unitName: (await this.units.get(b.unit_code))?.name ?? b.unit_code,
+			registerType: b.register_type,
+			bookNumber: b.book_number,
+			year: b.year,
+			expected: b.expected_entries,
+			counts: c,
+			total: Object.values(c).reduce((a, n) => a + n, 0)
+		};
+	}
+}
+
+function principalNameKey(type: string): string {
+	return { birth: 'nksHoTen', death: 'nktHoTen', marriage: 'chongHoTen' }[type] ?? 'hoTen';
+}

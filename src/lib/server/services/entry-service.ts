@@ -1,0 +1,263 @@
+import type { Kysely } from 'kysely';
+import type { DB, EntryFieldRow, EntryRow } from '../db/schema';
+import type { SessionUser } from '../auth/session-service';
+import { appendAudit } from '../audit/audit-log';
+import { AppError, notFound } from '../errors';
+import { lifecycleError, type Access } from './access';
+import { decide, type EntryAction, type EntryState } from '../../verify/entry-lifecycle';
+import { fieldKeys } from '../../registers/index';
+
+export interface FieldView {
+	value: string;
+	ocrValue: string | null;
+	confidence: number | null;
+	normalizedOverride: string | null;
+	flag: string | null;
+	bbox: [number, number, number, number] | null;
+}
+
+/** The shape of `GET /api/v1/entries/:id` (DESIGN.md). */
+export interface EntryView {
+	id: string;
+	unit: string;
+	book: string;
+	state: EntryState;
+	version: number;
+	type: string;
+	seq: number;
+	pageId: string | null;
+	region: [number, number, number, number] | null;
+	fields: Record<string, FieldView>;
+	transcribedBy: string | null;
+	lastEditedBy: string | null;
+	submittedBy: string | null;
+	approvedBy: string | null;
+	returnReason: string | null;
+	updatedAt: string;
+}
+
+export interface EntryFilter {
+	state?: string;
+	book?: string;
+	unit?: string;
+	limit?: number;
+}
+
+export type FieldInput = string | { value?: string; normalized?: string | null; flag?: string | null };
+
+const json = <T>(s: string | null): T | null => (s ? (JSON.parse(s) as T) : null);
+
+export class EntryService {
+	constructor(
+		private readonly db: Kysely<DB>,
+		private readonly access: Access,
+		private readonly now: () => Date
+	) {}
+
+	async list(user: SessionUser, f: EntryFilter): Promise<Omit<EntryView, 'fields'>[]> {
+		const visible = await this.access.visibleUnits(user);
+		if (f.unit && !visible.has(f.unit)) return [];
+		const units = f.unit ? [...(await this.access.unitsUnder(f.unit))].filter((u) => visible.has(u)) : [...visible];
+		if (units.length === 0) return [];
+		let q = this.db.selectFrom('entry').selectAll().where('unit_code', 'in', units);
+		if (f.state) q = q.where('state', '=', f.state);
+		if (f.book) q = q.where('book_id', '=', f.book);
+		const rows = await q
+			.orderBy('book_id')
+			.orderBy('seq')
+			.limit(Math.min(f.limit ?? 500, 5000))
+			.execute();
+		return rows.map((r) => this.toView(r, []));
+	}
+
+	async get(user: SessionUser, id: string): Promise<EntryView> {
+		const row = await this.load(user, id);
+		const fields = await this.db.selectFrom('entry_field').selectAll().where('entry_id', '=', id).execute();
+		return this.toView(row, fields);
+	}
+
+	/**
+	 * Saves field values (as written, normalised override, flag) at the given version. A stale
+	 * version is refused (409) so nobody's work is silently overwritten.
+	 */
+	async update(user: SessionUser, id: string, input: { version: number; fields: Record<string, FieldInput> }): Promise<EntryView> {
+		const entry = await this.load(user, id);
+		const known = new Set(fieldKeys(entry.register_type));
+		const unknown = Object.keys(input.fields).filter((k) => !known.has(k));
+		if (unknown.length) {
+			throw new AppError(422, 'entry.unknownFields', { fields: unknown.join(', ') }, {
+				fields: Object.fromEntries(unknown.map((k) => [k, 'field.unknown']))
+			});
+		}
+		const decision = decide(this.facts(entry), 'edit', user);
+		if (!decision.ok) throw lifecycleError(decision.code, decision.params);
+		if (input.version !== entry.version) {
+			throw new AppError(409, 'entry.staleVersion', { current: entry.version, sent: input.version });
+		}
+		const at = this.now().toISOString();
+		await this.db.transaction().execute(async (trx) => {
+			const before = await trx.selectFrom('entry_field').selectAll().where('entry_id', '=', id).execute();
+			const byKey = new Map(before.map((f) => [f.key, f]));
+			const changes: Record<string, { before: unknown; after: unknown }> = {};
+			for (const [key, raw] of Object.entries(input.fields)) {
+				const old = byKey.get(key);
+				const next = {
+					value: typeof raw === 'string' ? raw : (raw.value ?? old?.value ?? ''),
+					normalized_override:
+						typeof raw === 'string' || raw.normalized === undefined ? (old?.normalized_override ?? null) : raw.normalized,
+					flag: typeof raw === 'string' || raw.flag === undefined ? (old?.flag ?? null) : raw.flag
+				};
+				next.value = next.value.normalize('NFC');
+				if (old && old.value === next.value && old.normalized_override === next.normalized_override && old.flag === next.flag) {
+					continue;
+				}
+				changes[key] = {
+					before: old ? { value: old.value, normalized: old.normalized_override, flag: old.flag } : null,
+					after: { value: next.value, normalized: next.normalized_override, flag: next.flag }
+				};
+				if (old) {
+					await trx
+						.updateTable('entry_field')
+						.set({ ...next, updated_at: at, updated_by: user.id })
+						.where('entry_id', '=', id)
+						.where('key', '=', key)
+						.execute();
+				} else {
+					await trx
+						.insertInto('entry_field')
+						.values({ entry_id: id, key, ...next, ocr_value: null, ocr_confidence: null, bbox: null, updated_at: at, updated_by: user.id })
+						.execute();
+				}
+			}
+			const underReview = entry.state === 'submitted';
+			// The version check and the bump are one statement: two concurrent saves cannot both win.
+			const bumped = await trx
+				.updateTable('entry')
+				.set({
+					version: entry.version + 1,
+					state: decision.next,
+					transcribed_by: entry.transcribed_by ?? (underReview ? null : user.id),
+					last_edited_by: underReview ? entry.last_edited_by : user.id,
+					updated_at: at
+				})
+				.where('id', '=', id)
+				.where('version', '=', entry.version)
+				.executeTakeFirst();
+			if (Number(bumped.numUpdatedRows) !== 1) {
+				throw new AppError(409, 'entry.staleVersion', { current: entry.version + 1, sent: input.version });
+			}
+			await appendAudit(trx, {
+				actorId: user.id,
+				action: underReview ? 'entry.correct' : 'entry.edit',
+				subjectType: 'entry',
+				subjectId: id,
+				data: { version: entry.version + 1, from: entry.state, to: decision.next, changes },
+				at
+			});
+		});
+		return this.get(user, id);
+	}
+
+	submit(user: SessionUser, id: string, version?: number) {
+		return this.transition(user, id, 'submit', { version });
+	}
+
+	approve(user: SessionUser, id: string, version?: number) {
+		return this.transition(user, id, 'approve', { version });
+	}
+
+	return(user: SessionUser, id: string, reason: string, version?: number) {
+		if (!reason.trim()) throw new AppError(422, 'entry.returnReasonRequired');
+		return this.transition(user, id, 'return', { version, reason: reason.trim() });
+	}
+
+	private async transition(
+		user: SessionUser,
+		id: string,
+		action: Extract<EntryAction, 'submit' | 'approve' | 'return'>,
+		opts: { version?: number; reason?: string }
+	): Promise<EntryView> {
+		const entry = await this.load(user, id);
+		const decision = decide(this.facts(entry), action, user);
+		if (!decision.ok) throw lifecycleError(decision.code, decision.params);
+		if (opts.version !== undefined && opts.version !== entry.version) {
+			throw new AppError(409, 'entry.staleVersion', { current: entry.version, sent: opts.version });
+		}
+		const at = this.now().toISOString();
+		await this.db.transaction().execute(async (trx) => {
+			const set =
+				action === 'submit'
+					? { submitted_by: user.id, transcribed_by: entry.transcribed_by ?? user.id, return_reason: null }
+					: action === 'approve'
+						? { approved_by: user.id }
+						: { return_reason: opts.reason ?? null, submitted_by: null };
+			const res = await trx
+				.updateTable('entry')
+				.set({ ...set, state: decision.next, version: entry.version + 1, updated_at: at })
+				.where('id', '=', id)
+				.where('version', '=', entry.version)
+				.executeTakeFirst();
+			if (Number(res.numUpdatedRows) !== 1) {
+				throw new AppError(409, 'entry.staleVersion', { current: entry.version + 1, sent: entry.version });
+			}
+			await appendAudit(trx, {
+				actorId: user.id,
+				action: `entry.${action}`,
+				subjectType: 'entry',
+				subjectId: id,
+				data: { version: entry.version + 1, from: entry.state, to: decision.next, reason: opts.reason ?? null },
+				at
+			});
+		});
+		return this.get(user, id);
+	}
+
+	private async load(user: SessionUser, id: string): Promise<EntryRow> {
+		const row = await this.db.selectFrom('entry').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!row) throw notFound('entry');
+		await this.access.assertVisible(user, row.unit_code, 'entry');
+		return row;
+	}
+
+	private facts(e: EntryRow) {
+		return {
+			state: e.state as EntryState,
+			transcribedBy: e.transcribed_by,
+			lastEditedBy: e.last_edited_by,
+			submittedBy: e.submitted_by
+		};
+	}
+
+	private toView(r: EntryRow, fields: EntryFieldRow[]): EntryView {
+		return {
+			id: r.id,
+			unit: r.unit_code,
+			book: r.book_id,
+			state: r.state as EntryState,
+			version: r.version,
+			type: r.register_type,
+			seq: r.seq,
+			pageId: r.page_id,
+			region: json(r.region),
+			fields: Object.fromEntries(
+				fields.map((f) => [
+					f.key,
+					{
+						value: f.value,
+						ocrValue: f.ocr_value,
+						confidence: f.ocr_confidence,
+						normalizedOverride: f.normalized_override,
+						flag: f.flag,
+						bbox: json(f.bbox)
+					}
+				])
+			),
+			transcribedBy: r.transcribed_by,
+			lastEditedBy: r.last_edited_by,
+			submittedBy: r.submitted_by,
+			approvedBy: r.approved_by,
+			returnReason: r.return_reason,
+			updatedAt: r.updated_at
+		};
+	}
+}

@@ -1,0 +1,89 @@
+import type { Role } from '../auth/roles';
+
+/**
+ * The life of one register entry, from scanned to exported, and who may move it.
+ * One table holds both the transitions and the actor rules so no other module
+ * re-decides them (DESIGN.md data flow; the approval issue's separation of duties).
+ */
+export const entryStates = [
+	'imported', // page scanned, entry region known, nothing read yet
+	'prefilled', // OCR filled the fields
+	'in_progress', // a clerk is correcting it
+	'submitted', // waiting for an officer
+	'returned', // an officer sent it back with a reason
+	'approved', // ready for the national database
+	'exported' // left sohoa in an export package
+] as const;
+export type EntryState = (typeof entryStates)[number];
+
+export const entryActions = ['prefill', 'edit', 'submit', 'approve', 'return', 'export'] as const;
+export type EntryAction = (typeof entryActions)[number];
+
+export type ActorRole = Role | 'system';
+export interface Actor {
+	id: string;
+	role: ActorRole;
+}
+
+/** What the rules need to know about an entry. */
+export interface EntryFacts {
+	state: EntryState;
+	/** First person who worked on the transcription. */
+	transcribedBy: string | null;
+	/** Last person who edited the fields before it was submitted (null once reviewed edits start). */
+	lastEditedBy: string | null;
+	submittedBy: string | null;
+}
+
+interface Rule {
+	from: readonly EntryState[];
+	/** The state after the action; `stay` keeps the current one (an officer correcting under review). */
+	to: EntryState | 'stay';
+	actors: readonly ActorRole[];
+	/** Four-eyes: the actor must not be the entry's transcriber, submitter or last editor. */
+	secondPerson?: boolean;
+}
+
+const editable: readonly EntryState[] = ['imported', 'prefilled', 'in_progress', 'returned'];
+
+export const lifecycleRules: Record<EntryAction, readonly Rule[]> = {
+	prefill: [{ from: ['imported', 'prefilled'], to: 'prefilled', actors: ['system'] }],
+	edit: [
+		{ from: editable, to: 'in_progress', actors: ['clerk', 'officer'] },
+		// An officer's correction during review keeps the entry under review; it is recorded as theirs.
+		{ from: ['submitted'], to: 'stay', actors: ['officer'], secondPerson: true }
+	],
+	submit: [{ from: ['in_progress', 'prefilled'], to: 'submitted', actors: ['clerk', 'officer'] }],
+	approve: [{ from: ['submitted'], to: 'approved', actors: ['officer'], secondPerson: true }],
+	return: [{ from: ['submitted'], to: 'returned', actors: ['officer'], secondPerson: true }],
+	export: [{ from: ['approved', 'exported'], to: 'exported', actors: ['officer', 'admin', 'system'] }]
+};
+
+export type LifecycleRefusal = 'entry.wrongState' | 'entry.roleForbidden' | 'entry.ownWork';
+
+export type LifecycleDecision =
+	| { ok: true; next: EntryState }
+	| { ok: false; code: LifecycleRefusal; params: { action: EntryAction; state: EntryState } };
+
+export function decide(entry: EntryFacts, action: EntryAction, actor: Actor): LifecycleDecision {
+	const rules = lifecycleRules[action];
+	const params = { action, state: entry.state };
+	const byState = rules.filter((r) => r.from.includes(entry.state));
+	if (byState.length === 0) return { ok: false, code: 'entry.wrongState', params };
+	const byRole = byState.filter((r) => r.actors.includes(actor.role));
+	if (byRole.length === 0) return { ok: false, code: 'entry.roleForbidden', params };
+	const rule = byRole[0]!;
+	if (rule.secondPerson && isOwnWork(entry, actor)) {
+		return { ok: false, code: 'entry.ownWork', params };
+	}
+	return { ok: true, next: rule.to === 'stay' ? entry.state : rule.to };
+}
+
+export function isOwnWork(entry: EntryFacts, actor: Actor): boolean {
+	return [entry.transcribedBy, entry.lastEditedBy, entry.submittedBy].includes(actor.id);
+}
+
+/** The actions an actor could take on an entry now (for showing buttons, never for deciding). */
+export function allowedActions(entry: EntryFacts, actor: Actor): EntryAction[] {
+	return entryActions.filter((a) => decide(entry, a, actor).ok);
+}

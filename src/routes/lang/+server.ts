@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { isLang } from '$lib/i18n';
+import { LANG_COOKIE } from '$lib/server/cookies';
+
+/** Switches the UI language and goes back where the user was. */
+export const POST: RequestHandler = async ({ request, cookies }) => {
+	const form = await request.formData();
+	const to = form.get('to');
+	const next = String(form.get('next') ?? '/');
+	if (isLang(to)) {
+		cookies.set(LANG_COOKIE, to, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
+	}
+	redirect(303, next.startsWith('/') && !next.startsWith('//') ? next : '/');
+};
