@@ -6,7 +6,14 @@ export default defineConfig({
 	server: { host: '127.0.0.1' },
 	ssr: {
 		// Native and wasm-heavy packages stay as runtime imports in the server bundle.
-		external: ['better-sqlite3', 'pg', 'sharp', '@napi-rs/canvas', 'tesseract.js', '@node-rs/argon2']
+		external: [
+			'better-sqlite3',
+			'pg',
+			'sharp',
+			'@napi-rs/canvas',
+			'tesseract.js',
+			'@node-rs/argon2'
+		]
 	},
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],

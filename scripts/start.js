@@ -14,7 +14,9 @@ const stampFile = path.join(root, 'build', '.source-stamp');
 function sourceStamp() {
 	const hash = createHash('sha256');
 	const walk = (dir) => {
-		for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+		for (const e of fs
+			.readdirSync(dir, { withFileTypes: true })
+			.sort((a, b) => a.name.localeCompare(b.name))) {
 			const p = path.join(dir, e.name);
 			if (e.isDirectory()) walk(p);
 			else if (!e.name.endsWith('.test.ts')) {
@@ -36,10 +38,14 @@ const stamp = sourceStamp();
 const built = fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
 if (!built) {
 	console.log('sohoa: building the workbench (first start or sources changed)…');
-	const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-		cwd: root,
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
+	const r = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+		{
+			cwd: root,
+			stdio: ['ignore', 'inherit', 'inherit']
+		}
+	);
 	if (r.status !== 0) {
 		console.error('sohoa: the build failed (see above)');
 		process.exit(r.status ?? 1);
@@ -47,7 +53,15 @@ if (!built) {
 	fs.writeFileSync(stampFile, stamp);
 }
 
-const env = { ...process.env, HOST: process.env.HOST || '127.0.0.1', PORT: process.env.PORT || '3000' };
-const server = spawn(process.execPath, [path.join(root, 'build', 'index.js')], { cwd: root, env, stdio: 'inherit' });
+const env = {
+	...process.env,
+	HOST: process.env.HOST || '127.0.0.1',
+	PORT: process.env.PORT || '3000'
+};
+const server = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
+	cwd: root,
+	env,
+	stdio: 'inherit'
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,4 +1,10 @@
-import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { json } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getServices } from '$lib/server/runtime';
@@ -48,7 +54,11 @@ const authorize: Handle = async ({ event, resolve }) => {
 	if (outcome === 'allow') return resolve(event);
 	if (isApi) {
 		const [status, code] =
-			outcome === 'login' ? [401, 'auth.required'] : outcome === 'forbidden' ? [403, 'http.forbidden'] : [404, 'http.notFound'];
+			outcome === 'login'
+				? [401, 'auth.required']
+				: outcome === 'forbidden'
+					? [403, 'http.forbidden']
+					: [404, 'http.notFound'];
 		return json({ error: { code, message: t(lang, code), params: {} } }, { status });
 	}
 	if (outcome === 'login') {
@@ -72,7 +82,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(securityHeaders, withServices, language, session, authorize);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
-	if (status !== 404) console.error(`[${event.request.method} ${event.route.id ?? event.url.pathname}]`, err);
+	if (status !== 404)
+		console.error(`[${event.request.method} ${event.route.id ?? event.url.pathname}]`, err);
 	const lang = event.locals.lang ?? defaultLang;
 	return { message: t(lang, status === 404 ? 'http.notFound' : 'http.serverError') };
 };

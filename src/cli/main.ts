@@ -11,11 +11,23 @@ import { auditCommand } from './commands/audit';
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
-	migrate: { run: migrateCommand, help: 'migrate                      bring the database schema up to date' },
-	demo: { run: demoCommand, help: 'demo [--reset]               seed the demo (province, users, books, residents)' },
-	user: { run: userCommand, help: 'user add --username U --role R --unit CODE [--unit CODE…] [--password-stdin]' },
+	migrate: {
+		run: migrateCommand,
+		help: 'migrate                      bring the database schema up to date'
+	},
+	demo: {
+		run: demoCommand,
+		help: 'demo [--reset]               seed the demo (province, users, books, residents)'
+	},
+	user: {
+		run: userCommand,
+		help: 'user add --username U --role R --unit CODE [--unit CODE…] [--password-stdin]'
+	},
 	units: { run: unitsCommand, help: 'units list [--json]          the administrative units' },
-	audit: { run: auditCommand, help: 'audit verify                 check the hash-chained audit log (exit 1 on any break)' }
+	audit: {
+		run: auditCommand,
+		help: 'audit verify                 check the hash-chained audit log (exit 1 on any break)'
+	}
 };
 
 export function registerCommand(name: string, run: Command, help: string): void {
@@ -23,7 +35,11 @@ export function registerCommand(name: string, run: Command, help: string): void 
 }
 
 function usage(): string {
-	return ['usage: sohoa <command> [options]', ...Object.values(commands).map((c) => `  ${c.help}`)].join('\n') + '\n';
+	return (
+		['usage: sohoa <command> [options]', ...Object.values(commands).map((c) => `  ${c.help}`)].join(
+			'\n'
+		) + '\n'
+	);
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -46,7 +62,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 		}
 		if (e instanceof AppError) {
 			// Service refusals carry a code; the CLI speaks English and Vietnamese on one line.
-			io.stderr.write(`sohoa ${name}: ${t('en', e.code, e.params)} / ${t('vi', e.code, e.params)}\n`);
+			io.stderr.write(
+				`sohoa ${name}: ${t('en', e.code, e.params)} / ${t('vi', e.code, e.params)}\n`
+			);
 			return 1;
 		}
 		if (e instanceof ConfigError) {

@@ -17,7 +17,9 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
 	try {
 		const seeded = await seedDemoIfEmpty(s, env, (l) => io.stderr.write(l + '\n'));
 		if (!seeded) {
-			throw new CliError('the database already has users; use `sohoa demo --reset` to wipe it and seed the demo');
+			throw new CliError(
+				'the database already has users; use `sohoa demo --reset` to wipe it and seed the demo'
+			);
 		}
 		return 0;
 	} finally {

@@ -8,7 +8,10 @@ import { usageError, type CliIo } from '../io';
 export async function migrateCommand(argv: string[], io: CliIo): Promise<number> {
 	parseOrUsage(argv, {});
 	const env = readEnv();
-	const database = connect({ databaseUrl: env.databaseUrl, sqlitePath: path.join(env.dataDir, 'sohoa.sqlite') });
+	const database = connect({
+		databaseUrl: env.databaseUrl,
+		sqlitePath: path.join(env.dataDir, 'sohoa.sqlite')
+	});
 	try {
 		const applied = await migrateToLatest(database.db);
 		const units = await seedUnits(database.db);
@@ -24,7 +27,11 @@ export async function migrateCommand(argv: string[], io: CliIo): Promise<number>
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 /** parseArgs with strict checking, turned into a one-line usage error. */
-export function parseOrUsage<O extends Options>(argv: string[], options: O, allowPositionals = false) {
+export function parseOrUsage<O extends Options>(
+	argv: string[],
+	options: O,
+	allowPositionals = false
+) {
 	try {
 		return parseArgs({ args: argv, options, strict: true, allowPositionals });
 	} catch (e) {

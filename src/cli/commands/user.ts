@@ -33,7 +33,16 @@ export async function userCommand(argv: string[], io: CliIo): Promise<number> {
 		generated = true;
 	}
 	const user = await withServices((s) =>
-		s.users.add({ username: values.username!, role: values.role!, units: values.unit!, displayName: values.name, password }, null)
+		s.users.add(
+			{
+				username: values.username!,
+				role: values.role!,
+				units: values.unit!,
+				displayName: values.name,
+				password
+			},
+			null
+		)
 	);
 	io.stderr.write(`added ${user.role} "${user.username}" in ${user.units.join(', ')}\n`);
 	// A generated password is shown exactly once.

@@ -22,29 +22,53 @@ export const coreMessages = {
 	'login.username': { vi: 'Tên đăng nhập', en: 'Username' },
 	'login.password': { vi: 'Mật khẩu', en: 'Password' },
 	'login.submit': { vi: 'Đăng nhập', en: 'Log in' },
-	'login.missing': { vi: 'Nhập tên đăng nhập và mật khẩu.', en: 'Enter your username and password.' },
+	'login.missing': {
+		vi: 'Nhập tên đăng nhập và mật khẩu.',
+		en: 'Enter your username and password.'
+	},
 
 	'auth.invalid': { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
-	'auth.disabled': { vi: 'Tài khoản đã bị khóa. Liên hệ quản trị.', en: 'This account is disabled. Contact an administrator.' },
+	'auth.disabled': {
+		vi: 'Tài khoản đã bị khóa. Liên hệ quản trị.',
+		en: 'This account is disabled. Contact an administrator.'
+	},
 	'auth.throttled': {
 		vi: 'Đăng nhập sai quá nhiều lần. Thử lại sau {minutes} phút.',
 		en: 'Too many failed log-ins. Try again in {minutes} minutes.'
 	},
 	'auth.required': { vi: 'Cần đăng nhập.', en: 'You need to log in.' },
-	'auth.expired': { vi: 'Phiên làm việc đã hết hạn. Đăng nhập lại.', en: 'Your session has expired. Log in again.' },
+	'auth.expired': {
+		vi: 'Phiên làm việc đã hết hạn. Đăng nhập lại.',
+		en: 'Your session has expired. Log in again.'
+	},
 
 	'http.notFound': { vi: 'Không tìm thấy.', en: 'Not found.' },
-	'http.forbidden': { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You may not do this.' },
-	'http.badJson': { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
-	'http.badRequest': { vi: 'Dữ liệu gửi lên không hợp lệ: {detail}', en: 'Invalid request: {detail}' },
+	'http.forbidden': {
+		vi: 'Bạn không có quyền thực hiện thao tác này.',
+		en: 'You may not do this.'
+	},
+	'http.badJson': {
+		vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+		en: 'The request body is not valid JSON.'
+	},
+	'http.badRequest': {
+		vi: 'Dữ liệu gửi lên không hợp lệ: {detail}',
+		en: 'Invalid request: {detail}'
+	},
 	'http.tooLarge': { vi: 'Nội dung gửi lên quá lớn.', en: 'The request is too large.' },
-	'http.serverError': { vi: 'Lỗi hệ thống. Công việc của bạn chưa bị mất; thử lại.', en: 'Server error. Your work is not lost; try again.' },
+	'http.serverError': {
+		vi: 'Lỗi hệ thống. Công việc của bạn chưa bị mất; thử lại.',
+		en: 'Server error. Your work is not lost; try again.'
+	},
 
 	'entry.wrongState': {
 		vi: 'Không thể {action} khi bản ghi đang ở trạng thái "{state}".',
 		en: 'Cannot {action} an entry that is "{state}".'
 	},
-	'entry.roleForbidden': { vi: 'Vai trò của bạn không được {action} bản ghi.', en: 'Your role may not {action} entries.' },
+	'entry.roleForbidden': {
+		vi: 'Vai trò của bạn không được {action} bản ghi.',
+		en: 'Your role may not {action} entries.'
+	},
 	'entry.ownWork': {
 		vi: 'Không thể {action} bản ghi do chính bạn nhập hoặc sửa.',
 		en: 'You cannot {action} an entry you transcribed or edited.'
@@ -53,8 +77,14 @@ export const coreMessages = {
 		vi: 'Bản ghi đã được người khác sửa (phiên bản {current}, bạn gửi {sent}). Xem lại trước khi lưu.',
 		en: 'Someone else changed this entry (version {current}, you sent {sent}). Review before saving.'
 	},
-	'entry.unknownFields': { vi: 'Trường không có trong mẫu sổ: {fields}', en: 'Fields not in this register type: {fields}' },
-	'entry.returnReasonRequired': { vi: 'Cần ghi lý do trả lại.', en: 'A reason for returning is required.' },
+	'entry.unknownFields': {
+		vi: 'Trường không có trong mẫu sổ: {fields}',
+		en: 'Fields not in this register type: {fields}'
+	},
+	'entry.returnReasonRequired': {
+		vi: 'Cần ghi lý do trả lại.',
+		en: 'A reason for returning is required.'
+	},
 
 	'user.badUsername': {
 		vi: 'Tên đăng nhập "{username}" không hợp lệ (2–40 ký tự: chữ thường không dấu, số, . _ -).',
@@ -64,13 +94,31 @@ export const coreMessages = {
 		vi: 'Vai trò "{role}" không tồn tại (clerk, officer, supervisor, admin).',
 		en: 'Unknown role "{role}" (clerk, officer, supervisor, admin).'
 	},
-	'user.noUnit': { vi: 'Người dùng phải thuộc ít nhất một đơn vị.', en: 'A user must belong to at least one unit.' },
-	'user.weakPassword': { vi: 'Mật khẩu phải có ít nhất {min} ký tự.', en: 'The password must have at least {min} characters.' },
-	'user.exists': { vi: 'Tên đăng nhập "{username}" đã tồn tại.', en: 'Username "{username}" is taken.' },
+	'user.noUnit': {
+		vi: 'Người dùng phải thuộc ít nhất một đơn vị.',
+		en: 'A user must belong to at least one unit.'
+	},
+	'user.weakPassword': {
+		vi: 'Mật khẩu phải có ít nhất {min} ký tự.',
+		en: 'The password must have at least {min} characters.'
+	},
+	'user.exists': {
+		vi: 'Tên đăng nhập "{username}" đã tồn tại.',
+		en: 'Username "{username}" is taken.'
+	},
 	'book.badType': { vi: 'Loại sổ "{type}" không tồn tại.', en: 'Unknown register type "{type}".' },
-	'book.badYear': { vi: 'Năm "{year}" không hợp lệ (1900 đến nay).', en: 'Year "{year}" is invalid (1900 to now).' },
-	'book.badNumber': { vi: 'Cần số quyển (quyển số).', en: 'The book number (quyển số) is required.' },
-	'unit.unknown': { vi: 'Không có đơn vị hành chính mã "{code}".', en: 'No administrative unit has code "{code}".' },
+	'book.badYear': {
+		vi: 'Năm "{year}" không hợp lệ (1900 đến nay).',
+		en: 'Year "{year}" is invalid (1900 to now).'
+	},
+	'book.badNumber': {
+		vi: 'Cần số quyển (quyển số).',
+		en: 'The book number (quyển số) is required.'
+	},
+	'unit.unknown': {
+		vi: 'Không có đơn vị hành chính mã "{code}".',
+		en: 'No administrative unit has code "{code}".'
+	},
 
 	'state.imported': { vi: 'Đã quét', en: 'Scanned' },
 	'state.prefilled': { vi: 'Đã nhận dạng', en: 'Prefilled' },

@@ -23,7 +23,9 @@ export const patchEntryBody = z.strictObject({
 	})
 });
 
-export const transitionBody = z.strictObject({ version: z.number().int().nonnegative().optional() });
+export const transitionBody = z.strictObject({
+	version: z.number().int().nonnegative().optional()
+});
 export const returnBody = z.strictObject({
 	reason: z.string().min(1).max(2000),
 	version: z.number().int().nonnegative().optional()

@@ -41,10 +41,20 @@ export async function createServices(opts: ContainerOptions): Promise<Services> 
 	});
 	await migrateToLatest(database.db);
 	await seedUnits(database.db);
-	return buildServices(database, new FsBlobStore(path.join(env.dataDir, 'blobs')), now, env.sessionDays);
+	return buildServices(
+		database,
+		new FsBlobStore(path.join(env.dataDir, 'blobs')),
+		now,
+		env.sessionDays
+	);
 }
 
-export function buildServices(database: Database, blobs: BlobStore, now: () => Date, sessionDays = 7): Services {
+export function buildServices(
+	database: Database,
+	blobs: BlobStore,
+	now: () => Date,
+	sessionDays = 7
+): Services {
 	const db = database.db;
 	const units = new UnitService(db);
 	const access = new Access(units);

@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import type { ZodType } from 'zod';
 import { AppError } from './errors';
 import { t, type Lang } from '../i18n/index';
@@ -57,4 +57,13 @@ export async function readOptionalJson<T>(request: Request, schema: ZodType<T>):
 	const clone = request.clone();
 	if ((await clone.text()).trim() === '') return schema.parse({});
 	return readJson(request, schema);
+}
+
+/**
+ * For page loads and form actions: a service refusal becomes Kit's error page (404 stays 404 so a
+ * hidden resource is indistinguishable from a missing one); anything else propagates as a bug.
+ */
+export function pageError(e: unknown, lang: Lang): never {
+	if (e instanceof AppError) error(e.status, { message: t(lang, e.code, e.params), code: e.code });
+	throw e;
 }

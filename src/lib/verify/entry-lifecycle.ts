@@ -56,7 +56,9 @@ export const lifecycleRules: Record<EntryAction, readonly Rule[]> = {
 	submit: [{ from: ['in_progress', 'prefilled'], to: 'submitted', actors: ['clerk', 'officer'] }],
 	approve: [{ from: ['submitted'], to: 'approved', actors: ['officer'], secondPerson: true }],
 	return: [{ from: ['submitted'], to: 'returned', actors: ['officer'], secondPerson: true }],
-	export: [{ from: ['approved', 'exported'], to: 'exported', actors: ['officer', 'admin', 'system'] }]
+	export: [
+		{ from: ['approved', 'exported'], to: 'exported', actors: ['officer', 'admin', 'system'] }
+	]
 };
 
 export type LifecycleRefusal = 'entry.wrongState' | 'entry.roleForbidden' | 'entry.ownWork';

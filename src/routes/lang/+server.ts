@@ -9,7 +9,12 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 	const to = form.get('to');
 	const next = String(form.get('next') ?? '/');
 	if (isLang(to)) {
-		cookies.set(LANG_COOKIE, to, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
+		cookies.set(LANG_COOKIE, to, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 365 * 86400
+		});
 	}
 	redirect(303, next.startsWith('/') && !next.startsWith('//') ? next : '/');
 };

@@ -26,7 +26,8 @@ export const actions: Actions = {
 			const { token, expires } = await locals.services.sessions.login(username, password);
 			setSessionCookie(cookies, token, expires, url.protocol === 'https:');
 		} catch (e) {
-			if (e instanceof AppError) return fail(e.status, { username, message: t(locals.lang, e.code, e.params) });
+			if (e instanceof AppError)
+				return fail(e.status, { username, message: t(locals.lang, e.code, e.params) });
 			throw e;
 		}
 		redirect(303, safeNext(url.searchParams.get('next')));

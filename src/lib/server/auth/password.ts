@@ -22,7 +22,8 @@ export function generatePassword(): string {
 	while (out.length < 14) {
 		for (const b of crypto.getRandomValues(new Uint8Array(32))) {
 			// Reject the top of the byte range so every letter is equally likely.
-			if (b < 255 - (255 % alphabet.length) && out.length < 14) out += alphabet[b % alphabet.length];
+			if (b < 255 - (255 % alphabet.length) && out.length < 14)
+				out += alphabet[b % alphabet.length];
 		}
 	}
 	return out;

@@ -28,16 +28,27 @@ export class SessionService {
 	) {}
 
 	/** Checks the password; on success creates a new session (a fresh token every login). */
-	async login(username: string, password: string): Promise<{ token: string; user: SessionUser; expires: Date }> {
+	async login(
+		username: string,
+		password: string
+	): Promise<{ token: string; user: SessionUser; expires: Date }> {
 		const key = username.trim().toLowerCase();
 		const now = this.now();
-		const t = await this.db.selectFrom('login_throttle').selectAll().where('username', '=', key).executeTakeFirst();
+		const t = await this.db
+			.selectFrom('login_throttle')
+			.selectAll()
+			.where('username', '=', key)
+			.executeTakeFirst();
 		if (t?.locked_until && new Date(t.locked_until) > now) {
 			throw new AppError(429, 'auth.throttled', {
 				minutes: Math.ceil((new Date(t.locked_until).getTime() - now.getTime()) / 60_000)
 			});
 		}
-		const user = await this.db.selectFrom('app_user').selectAll().where('username', '=', key).executeTakeFirst();
+		const user = await this.db
+			.selectFrom('app_user')
+			.selectAll()
+			.where('username', '=', key)
+			.executeTakeFirst();
 		// Verify even for unknown users so response time does not reveal which usernames exist.
 		const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
 		if (!user || !ok) {
@@ -105,22 +116,42 @@ export class SessionService {
 	}
 
 	private async recordFailure(key: string, now: Date): Promise<void> {
-		const t = await this.db.selectFrom('login_throttle').selectAll().where('username', '=', key).executeTakeFirst();
-		const windowOpen = t && now.getTime() - new Date(t.first_failure_at).getTime() < throttle.windowMs;
+		const t = await this.db
+			.selectFrom('login_throttle')
+			.selectAll()
+			.where('username', '=', key)
+			.executeTakeFirst();
+		const windowOpen =
+			t && now.getTime() - new Date(t.first_failure_at).getTime() < throttle.windowMs;
 		const failures = windowOpen ? t.failures + 1 : 1;
 		const values = {
 			failures,
 			first_failure_at: windowOpen ? t.first_failure_at : now.toISOString(),
 			locked_until:
-				failures >= throttle.maxFailures ? new Date(now.getTime() + throttle.lockMs).toISOString() : null
+				failures >= throttle.maxFailures
+					? new Date(now.getTime() + throttle.lockMs).toISOString()
+					: null
 		};
-		if (t) await this.db.updateTable('login_throttle').set(values).where('username', '=', key).execute();
-		else await this.db.insertInto('login_throttle').values({ username: key, ...values }).execute();
+		if (t)
+			await this.db.updateTable('login_throttle').set(values).where('username', '=', key).execute();
+		else
+			await this.db
+				.insertInto('login_throttle')
+				.values({ username: key, ...values })
+				.execute();
 	}
 
 	private async toSessionUser(id: string): Promise<SessionUser> {
-		const u = await this.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-		const units = await this.db.selectFrom('user_unit').select('unit_code').where('user_id', '=', id).execute();
+		const u = await this.db
+			.selectFrom('app_user')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		const units = await this.db
+			.selectFrom('user_unit')
+			.select('unit_code')
+			.where('user_id', '=', id)
+			.execute();
 		return {
 			id: u.id,
 			username: u.username,

@@ -54,7 +54,9 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-		throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : error}`);
+		throw new Error(
+			`migration ${failed} failed: ${error instanceof Error ? error.message : error}`
+		);
 	}
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -8,7 +8,7 @@ import type { Role } from '../../auth/roles';
 /** The demo's people: real units of Đắk Lắk (post-2025 codes), one account per role and place. */
 export const demoUsers: { username: string; name: string; role: Role; unit: string }[] = [
 	{ username: 'canbo.tanlap', name: 'Nguyễn Thị Hoa', role: 'clerk', unit: '24121' },
-	{ username: 'canbo.bmt', name: 'H\'Hương Niê', role: 'clerk', unit: '24133' },
+	{ username: 'canbo.bmt', name: "H'Hương Niê", role: 'clerk', unit: '24133' },
 	{ username: 'congchuc.tanlap', name: 'Trần Văn Minh', role: 'officer', unit: '24121' },
 	{ username: 'congchuc2.tanlap', name: 'Lê Thị Thu', role: 'officer', unit: '24121' },
 	{ username: 'congchuc.bmt', name: 'Y Phôn Ksor', role: 'officer', unit: '24133' },
@@ -19,13 +19,20 @@ export const demoUsers: { username: string; name: string; role: Role; unit: stri
 export const DEMO_LOGINS_FILE = 'demo-logins.txt';
 
 /** Seeds the demo on an empty database; prints where it runs and the logins. */
-export async function seedDemoIfEmpty(s: Services, env: Env, log: (line: string) => void): Promise<boolean> {
+export async function seedDemoIfEmpty(
+	s: Services,
+	env: Env,
+	log: (line: string) => void
+): Promise<boolean> {
 	if ((await s.users.count()) > 0) return false;
 	log('sohoa: empty database, seeding the demo (Tỉnh Đắk Lắk)…');
 	const logins: string[] = [];
 	for (const u of demoUsers) {
 		const password = generatePassword();
-		await s.users.add({ username: u.username, displayName: u.name, role: u.role, units: [u.unit], password }, null);
+		await s.users.add(
+			{ username: u.username, displayName: u.name, role: u.role, units: [u.unit], password },
+			null
+		);
 		logins.push(`${u.role}\t${u.username}\t${password}`);
 	}
 	const file = path.join(env.dataDir, DEMO_LOGINS_FILE);

@@ -52,10 +52,16 @@ export class BookImportService {
 	) {}
 
 	async createBook(actor: SessionUser | null, input: NewBook): Promise<string> {
-		if (!(await this.units.get(input.unitCode))) throw new AppError(422, 'unit.unknown', { code: input.unitCode });
+		if (!(await this.units.get(input.unitCode)))
+			throw new AppError(422, 'unit.unknown', { code: input.unitCode });
 		if (actor) await this.access.assertVisible(actor, input.unitCode, 'unit');
-		if (!isRegisterType(input.registerType)) throw new AppError(422, 'book.badType', { type: input.registerType });
-		if (!Number.isInteger(input.year) || input.year < 1900 || input.year > this.now().getFullYear()) {
+		if (!isRegisterType(input.registerType))
+			throw new AppError(422, 'book.badType', { type: input.registerType });
+		if (
+			!Number.isInteger(input.year) ||
+			input.year < 1900 ||
+			input.year > this.now().getFullYear()
+		) {
 			throw new AppError(422, 'book.badYear', { year: String(input.year) });
 		}
 		if (!input.bookNumber.trim()) throw new AppError(422, 'book.badNumber');
@@ -101,9 +107,16 @@ export class BookImportService {
 				.where('blob_hash', '=', hash)
 				.executeTakeFirst();
 			if (existing) return existing;
-			const blob = await trx.selectFrom('blob').select('hash').where('hash', '=', hash).executeTakeFirst();
+			const blob = await trx
+				.selectFrom('blob')
+				.select('hash')
+				.where('hash', '=', hash)
+				.executeTakeFirst();
 			if (!blob) {
-				await trx.insertInto('blob').values({ hash, mime: page.mime, size: page.bytes.byteLength, created_at: at }).execute();
+				await trx
+					.insertInto('blob')
+					.values({ hash, mime: page.mime, size: page.bytes.byteLength, created_at: at })
+					.execute();
 			}
 			const last = await trx
 				.selectFrom('page')
@@ -135,8 +148,17 @@ export class BookImportService {
 	}
 
 	/** Records an entry region found on a page; the entry waits for OCR. */
-	async addEntry(bookId: string, pageId: string, region: Box, actorId: string | null): Promise<string> {
-		const book = await this.db.selectFrom('book').selectAll().where('id', '=', bookId).executeTakeFirstOrThrow();
+	async addEntry(
+		bookId: string,
+		pageId: string,
+		region: Box,
+		actorId: string | null
+	): Promise<string> {
+		const book = await this.db
+			.selectFrom('book')
+			.selectAll()
+			.where('id', '=', bookId)
+			.executeTakeFirstOrThrow();
 		const id = randomUUID();
 		const at = this.now().toISOString();
 		await this.db.transaction().execute(async (trx) => {
@@ -182,9 +204,18 @@ export class BookImportService {
 	async prefill(entryId: string, fields: Record<string, PrefillField>): Promise<void> {
 		const at = this.now().toISOString();
 		await this.db.transaction().execute(async (trx) => {
-			const entry = await trx.selectFrom('entry').selectAll().where('id', '=', entryId).executeTakeFirstOrThrow();
+			const entry = await trx
+				.selectFrom('entry')
+				.selectAll()
+				.where('id', '=', entryId)
+				.executeTakeFirstOrThrow();
 			const decision = decide(
-				{ state: entry.state as EntryState, transcribedBy: null, lastEditedBy: null, submittedBy: null },
+				{
+					state: entry.state as EntryState,
+					transcribedBy: null,
+					lastEditedBy: null,
+					submittedBy: null
+				},
 				'prefill',
 				SYSTEM
 			);
@@ -215,7 +246,12 @@ export class BookImportService {
 				subjectId: entryId,
 				data: {
 					version: entry.version + 1,
-					fields: Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, { value: f.value, confidence: f.confidence }]))
+					fields: Object.fromEntries(
+						Object.entries(fields).map(([k, f]) => [
+							k,
+							{ value: f.value, confidence: f.confidence }
+						])
+					)
 				},
 				at
 			});

@@ -65,7 +65,11 @@ export class BookService {
 	}
 
 	async get(user: SessionUser, id: string): Promise<BookSummary> {
-		const book = await this.db.selectFrom('book').selectAll().where('id', '=', id).executeTakeFirst();
+		const book = await this.db
+			.selectFrom('book')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst();
 		if (!book) throw notFound('book');
 		await this.access.assertVisible(user, book.unit_code, 'book');
 		const counts = await this.db
@@ -84,9 +88,13 @@ export class BookService {
 			.selectFrom('entry')
 			.leftJoin('page', 'page.id', 'entry.page_id')
 			.leftJoin('entry_field as name', (j) =>
-				j.onRef('name.entry_id', '=', 'entry.id').on('name.key', '=', principalNameKey(book.registerType))
+				j
+					.onRef('name.entry_id', '=', 'entry.id')
+					.on('name.key', '=', principalNameKey(book.registerType))
 			)
-			.leftJoin('entry_field as so', (j) => j.onRef('so.entry_id', '=', 'entry.id').on('so.key', '=', 'so'))
+			.leftJoin('entry_field as so', (j) =>
+				j.onRef('so.entry_id', '=', 'entry.id').on('so.key', '=', 'so')
+			)
 			.select([
 				'entry.id',
 				'entry.seq',
@@ -108,7 +116,10 @@ export class BookService {
 			returnReason: r.return_reason,
 			pageNo: r.page_no ?? null
 		}));
-		return [...items.filter((i) => i.state === 'returned'), ...items.filter((i) => i.state !== 'returned')];
+		return [
+			...items.filter((i) => i.state === 'returned'),
+			...items.filter((i) => i.state !== 'returned')
+		];
 	}
 
 	private async summarise(

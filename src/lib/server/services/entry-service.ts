@@ -43,7 +43,8 @@ export interface EntryFilter {
 	limit?: number;
 }
 
-export type FieldInput = string | { value?: string; normalized?: string | null; flag?: string | null };
+export type FieldInput =
+	string | { value?: string; normalized?: string | null; flag?: string | null };
 
 const json = <T>(s: string | null): T | null => (s ? (JSON.parse(s) as T) : null);
 
@@ -57,7 +58,9 @@ export class EntryService {
 	async list(user: SessionUser, f: EntryFilter): Promise<Omit<EntryView, 'fields'>[]> {
 		const visible = await this.access.visibleUnits(user);
 		if (f.unit && !visible.has(f.unit)) return [];
-		const units = f.unit ? [...(await this.access.unitsUnder(f.unit))].filter((u) => visible.has(u)) : [...visible];
+		const units = f.unit
+			? [...(await this.access.unitsUnder(f.unit))].filter((u) => visible.has(u))
+			: [...visible];
 		if (units.length === 0) return [];
 		let q = this.db.selectFrom('entry').selectAll().where('unit_code', 'in', units);
 		if (f.state) q = q.where('state', '=', f.state);
@@ -72,7 +75,11 @@ export class EntryService {
 
 	async get(user: SessionUser, id: string): Promise<EntryView> {
 		const row = await this.load(user, id);
-		const fields = await this.db.selectFrom('entry_field').selectAll().where('entry_id', '=', id).execute();
+		const fields = await this.db
+			.selectFrom('entry_field')
+			.selectAll()
+			.where('entry_id', '=', id)
+			.execute();
 		return this.toView(row, fields);
 	}
 
@@ -80,23 +87,39 @@ export class EntryService {
 	 * Saves field values (as written, normalised override, flag) at the given version. A stale
 	 * version is refused (409) so nobody's work is silently overwritten.
 	 */
-	async update(user: SessionUser, id: string, input: { version: number; fields: Record<string, FieldInput> }): Promise<EntryView> {
+	async update(
+		user: SessionUser,
+		id: string,
+		input: { version: number; fields: Record<string, FieldInput> }
+	): Promise<EntryView> {
 		const entry = await this.load(user, id);
 		const known = new Set(fieldKeys(entry.register_type));
 		const unknown = Object.keys(input.fields).filter((k) => !known.has(k));
 		if (unknown.length) {
-			throw new AppError(422, 'entry.unknownFields', { fields: unknown.join(', ') }, {
-				fields: Object.fromEntries(unknown.map((k) => [k, 'field.unknown']))
-			});
+			throw new AppError(
+				422,
+				'entry.unknownFields',
+				{ fields: unknown.join(', ') },
+				{
+					fields: Object.fromEntries(unknown.map((k) => [k, 'field.unknown']))
+				}
+			);
 		}
 		const decision = decide(this.facts(entry), 'edit', user);
 		if (!decision.ok) throw lifecycleError(decision.code, decision.params);
 		if (input.version !== entry.version) {
-			throw new AppError(409, 'entry.staleVersion', { current: entry.version, sent: input.version });
+			throw new AppError(409, 'entry.staleVersion', {
+				current: entry.version,
+				sent: input.version
+			});
 		}
 		const at = this.now().toISOString();
 		await this.db.transaction().execute(async (trx) => {
-			const before = await trx.selectFrom('entry_field').selectAll().where('entry_id', '=', id).execute();
+			const before = await trx
+				.selectFrom('entry_field')
+				.selectAll()
+				.where('entry_id', '=', id)
+				.execute();
 			const byKey = new Map(before.map((f) => [f.key, f]));
 			const changes: Record<string, { before: unknown; after: unknown }> = {};
 			for (const [key, raw] of Object.entries(input.fields)) {
@@ -104,15 +127,24 @@ export class EntryService {
 				const next = {
 					value: typeof raw === 'string' ? raw : (raw.value ?? old?.value ?? ''),
 					normalized_override:
-						typeof raw === 'string' || raw.normalized === undefined ? (old?.normalized_override ?? null) : raw.normalized,
+						typeof raw === 'string' || raw.normalized === undefined
+							? (old?.normalized_override ?? null)
+							: raw.normalized,
 					flag: typeof raw === 'string' || raw.flag === undefined ? (old?.flag ?? null) : raw.flag
 				};
 				next.value = next.value.normalize('NFC');
-				if (old && old.value === next.value && old.normalized_override === next.normalized_override && old.flag === next.flag) {
+				if (
+					old &&
+					old.value === next.value &&
+					old.normalized_override === next.normalized_override &&
+					old.flag === next.flag
+				) {
 					continue;
 				}
 				changes[key] = {
-					before: old ? { value: old.value, normalized: old.normalized_override, flag: old.flag } : null,
+					before: old
+						? { value: old.value, normalized: old.normalized_override, flag: old.flag }
+						: null,
 					after: { value: next.value, normalized: next.normalized_override, flag: next.flag }
 				};
 				if (old) {
@@ -125,7 +157,16 @@ export class EntryService {
 				} else {
 					await trx
 						.insertInto('entry_field')
-						.values({ entry_id: id, key, ...next, ocr_value: null, ocr_confidence: null, bbox: null, updated_at: at, updated_by: user.id })
+						.values({
+							entry_id: id,
+							key,
+							...next,
+							ocr_value: null,
+							ocr_confidence: null,
+							bbox: null,
+							updated_at: at,
+							updated_by: user.id
+						})
 						.execute();
 				}
 			}
@@ -144,7 +185,10 @@ export class EntryService {
 				.where('version', '=', entry.version)
 				.executeTakeFirst();
 			if (Number(bumped.numUpdatedRows) !== 1) {
-				throw new AppError(409, 'entry.staleVersion', { current: entry.version + 1, sent: input.version });
+				throw new AppError(409, 'entry.staleVersion', {
+					current: entry.version + 1,
+					sent: input.version
+				});
 			}
 			await appendAudit(trx, {
 				actorId: user.id,
@@ -187,7 +231,11 @@ export class EntryService {
 		await this.db.transaction().execute(async (trx) => {
 			const set =
 				action === 'submit'
-					? { submitted_by: user.id, transcribed_by: entry.transcribed_by ?? user.id, return_reason: null }
+					? {
+							submitted_by: user.id,
+							transcribed_by: entry.transcribed_by ?? user.id,
+							return_reason: null
+						}
 					: action === 'approve'
 						? { approved_by: user.id }
 						: { return_reason: opts.reason ?? null, submitted_by: null };
@@ -198,14 +246,22 @@ export class EntryService {
 				.where('version', '=', entry.version)
 				.executeTakeFirst();
 			if (Number(res.numUpdatedRows) !== 1) {
-				throw new AppError(409, 'entry.staleVersion', { current: entry.version + 1, sent: entry.version });
+				throw new AppError(409, 'entry.staleVersion', {
+					current: entry.version + 1,
+					sent: entry.version
+				});
 			}
 			await appendAudit(trx, {
 				actorId: user.id,
 				action: `entry.${action}`,
 				subjectType: 'entry',
 				subjectId: id,
-				data: { version: entry.version + 1, from: entry.state, to: decision.next, reason: opts.reason ?? null },
+				data: {
+					version: entry.version + 1,
+					from: entry.state,
+					to: decision.next,
+					reason: opts.reason ?? null
+				},
 				at
 			});
 		});
@@ -213,7 +269,11 @@ export class EntryService {
 	}
 
 	private async load(user: SessionUser, id: string): Promise<EntryRow> {
-		const row = await this.db.selectFrom('entry').selectAll().where('id', '=', id).executeTakeFirst();
+		const row = await this.db
+			.selectFrom('entry')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst();
 		if (!row) throw notFound('entry');
 		await this.access.assertVisible(user, row.unit_code, 'entry');
 		return row;

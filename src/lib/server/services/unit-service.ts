@@ -75,7 +75,10 @@ export class UnitService {
 
 /** Loads the shipped tree (post-2025 units, from dvhcvn, MIT) into an empty unit table. */
 export async function seedUnits(db: Kysely<DB>): Promise<number> {
-	const existing = await db.selectFrom('unit').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const existing = await db
+		.selectFrom('unit')
+		.select(db.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	if (Number(existing.n) > 0) return 0;
 	const rows = (unitsData as UnitInfo[]).map((u) => ({
 		code: u.code,
@@ -86,7 +89,10 @@ export async function seedUnits(db: Kysely<DB>): Promise<number> {
 	await db.transaction().execute(async (trx) => {
 		// Parents first (the file lists each province before its communes); chunks keep statements small.
 		for (let i = 0; i < rows.length; i += 500) {
-			await trx.insertInto('unit').values(rows.slice(i, i + 500)).execute();
+			await trx
+				.insertInto('unit')
+				.values(rows.slice(i, i + 500))
+				.execute();
 		}
 	});
 	return rows.length;

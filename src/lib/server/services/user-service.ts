@@ -37,14 +37,19 @@ export class UserService {
 	/** Creates a user; every rule is checked before anything is written. */
 	async add(input: NewUser, actorId: string | null): Promise<UserSummary> {
 		const username = input.username.trim().toLowerCase();
-		if (!USERNAME.test(username)) throw new AppError(422, 'user.badUsername', { username: input.username });
+		if (!USERNAME.test(username))
+			throw new AppError(422, 'user.badUsername', { username: input.username });
 		if (!isRole(input.role)) throw new AppError(422, 'user.badRole', { role: input.role });
 		if (input.units.length === 0) throw new AppError(422, 'user.noUnit');
 		for (const code of input.units) {
 			if (!(await this.units.get(code))) throw new AppError(422, 'unit.unknown', { code });
 		}
 		if (input.password.length < 10) throw new AppError(422, 'user.weakPassword', { min: 10 });
-		const taken = await this.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+		const taken = await this.db
+			.selectFrom('app_user')
+			.select('id')
+			.where('username', '=', username)
+			.executeTakeFirst();
 		if (taken) throw new AppError(409, 'user.exists', { username });
 
 		const id = randomUUID();
@@ -77,21 +82,45 @@ export class UserService {
 				at
 			});
 		});
-		return { id, username, displayName: input.displayName?.trim() || username, role: input.role, disabled: false, units: input.units };
+		return {
+			id,
+			username,
+			displayName: input.displayName?.trim() || username,
+			role: input.role,
+			disabled: false,
+			units: input.units
+		};
 	}
 
 	async setDisabled(id: string, disabled: boolean, actorId: string | null): Promise<void> {
 		const at = this.now().toISOString();
 		await this.db.transaction().execute(async (trx) => {
-			const res = await trx.updateTable('app_user').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
-			if (Number(res.numUpdatedRows) !== 1) throw new AppError(404, 'http.notFound', { what: 'user' });
+			const res = await trx
+				.updateTable('app_user')
+				.set({ disabled: disabled ? 1 : 0 })
+				.where('id', '=', id)
+				.executeTakeFirst();
+			if (Number(res.numUpdatedRows) !== 1)
+				throw new AppError(404, 'http.notFound', { what: 'user' });
 			if (disabled) await trx.deleteFrom('session').where('user_id', '=', id).execute();
-			await appendAudit(trx, { actorId, action: disabled ? 'user.disable' : 'user.enable', subjectType: 'user', subjectId: id, data: {}, at });
+			await appendAudit(trx, {
+				actorId,
+				action: disabled ? 'user.disable' : 'user.enable',
+				subjectType: 'user',
+				subjectId: id,
+				data: {},
+				at
+			});
 		});
 	}
 
 	async list(): Promise<UserSummary[]> {
-		const users = await this.db.selectFrom('app_user').selectAll().orderBy('role').orderBy('username').execute();
+		const users = await this.db
+			.selectFrom('app_user')
+			.selectAll()
+			.orderBy('role')
+			.orderBy('username')
+			.execute();
 		const links = await this.db.selectFrom('user_unit').selectAll().execute();
 		return users.map((u) => ({
 			id: u.id,
@@ -104,7 +133,10 @@ export class UserService {
 	}
 
 	async count(): Promise<number> {
-		const r = await this.db.selectFrom('app_user').select(this.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		const r = await this.db
+			.selectFrom('app_user')
+			.select(this.db.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		return Number(r.n);
 	}
 }

@@ -105,7 +105,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.addUniqueConstraint('entry_book_seq_uq', ['book_id', 'seq'])
 		.execute();
-	await db.schema.createIndex('entry_unit_state_idx').on('entry').columns(['unit_code', 'state']).execute();
+	await db.schema
+		.createIndex('entry_unit_state_idx')
+		.on('entry')
+		.columns(['unit_code', 'state'])
+		.execute();
 
 	await db.schema
 		.createTable('entry_field')

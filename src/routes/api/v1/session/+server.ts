@@ -6,7 +6,10 @@ import { SESSION_COOKIE, setSessionCookie } from '$lib/server/cookies';
 export const POST: RequestHandler = ({ request, locals, cookies, url }) =>
 	api(locals.lang, async () => {
 		const body = await readJson(request, loginBody);
-		const { token, user, expires } = await locals.services.sessions.login(body.username, body.password);
+		const { token, user, expires } = await locals.services.sessions.login(
+			body.username,
+			body.password
+		);
 		setSessionCookie(cookies, token, expires, url.protocol === 'https:');
 		return { user: { id: user.id, username: user.username, role: user.role, units: user.units } };
 	});
