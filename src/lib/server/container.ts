@@ -8,6 +8,7 @@ import { BookService } from './services/book-service';
 import { EntryService } from './services/entry-service';
 import { UserService } from './services/user-service';
 import { BookImportService } from './services/book-import';
+import { JobQueue } from './jobs/job-queue';
 import { FsBlobStore, type BlobStore } from './storage/blob-store';
 
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
 	entries: EntryService;
 	users: UserService;
 	bookImport: BookImportService;
+	jobs: JobQueue;
 	now: () => Date;
 }
 
@@ -68,6 +70,7 @@ export function buildServices(
 		books: new BookService(db, access, units),
 		entries: new EntryService(db, access, now),
 		users: new UserService(db, units, now),
-		bookImport: new BookImportService(db, blobs, access, units, now)
+		bookImport: new BookImportService(db, blobs, access, units, now),
+		jobs: new JobQueue(db, database.dialect, now)
 	};
 }
