@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
+import { cleanText, createOcrPool, type OcrPool } from './ocr-pool';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const scans = path.join(here, '../../../../tests/fixtures/real-scans');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'sohoa-ocr-pool-'));
+const titlePng = path.join(tmp, 'title.png');
+
+describe('ocr pool', () => {
+	let pool: OcrPool;
+	beforeAll(async () => {
+		// Title and author of the poem on page 1 of vietsample1.tif (real 300 dpi scan).
+		await sharp(path.join(scans, 'vietsample1.tif'), { page: 0 })
+			.extract({ left: 0, top: 0, width: 1200, height: 330 })
+			.png()
+			.toFile(titlePng);
+		pool = createOcrPool({ size: 2 });
+	});
+	afterAll(() => pool.close());
+
+	it('reads Vietnamese with word boxes and confidences in [0,1], NFC', async () => {
+		const r = await pool.recognizePage(readFileSync(titlePng), { psm: 6 });
+		expect(r.text).toContain('Đôi Mắt Người Sơn Tây');
+		expect(r.text).toContain('Quang Dũng');
+		expect(r.text).toBe(r.text.normalize('NFC'));
+		expect(r.words.length).toBeGreaterThanOrEqual(7);
+		for (const w of r.words) {
+			expect(w.confidence).toBeGreaterThanOrEqual(0);
+			expect(w.confidence).toBeLessThanOrEqual(1);
+			expect(w.bbox[2]).toBeGreaterThan(w.bbox[0]);
+			expect(w.bbox[3]).toBeGreaterThan(w.bbox[1]);
+		}
+		expect(r.confidence).toBeGreaterThan(0.8);
+	});
+
+	it('reads regions in order, boxes in the whole image, empty for slivers', async () => {
+		const img = readFileSync(titlePng);
+		const page = await pool.recognizePage(img, { psm: 6 });
+		const quang = page.words.find((w) => w.text === 'Quang')!;
+		const [x0, y0, x1, y1] = quang.bbox;
+		const rs = await pool.recognizeRegions(
+			img,
+			[
+				[x0 - 8, y0 - 8, x1 + 8, y1 + 8],
+				[0, 0, 2, 2]
+			],
+			{ psm: 7 }
+		);
+		const [region, sliver] = rs;
+		expect(region?.text).toBe('Quang');
+		// Same place in page coordinates, within a few pixels.
+		const word = region?.words[0];
+		assert(word, 'no word read in the region');
+		const [wx0, wy0, wx1, wy1] = word.bbox;
+		for (const d of [wx0 - x0, wy0 - y0, wx1 - x1, wy1 - y1]) expect(Math.abs(d)).toBeLessThan(6);
+		expect(sliver).toEqual({ text: '', words: [], confidence: 0 });
+	});
+
+	it('rejects a corrupt image without killing the pool', async () => {
+		await expect(pool.recognizePage(Buffer.from('not an image'))).rejects.toBeTruthy();
+		const r = await pool.recognizePage(readFileSync(titlePng), { psm: 6 });
+		expect(r.text).toContain('Quang Dũng');
+	});
+
+	it('cleans page text: NFC, no trailing blanks, one blank line at most', () => {
+		expect(cleanText('\n\nA  \n\n\n\nBe\u0301  \n\n')).toBe('A\n\nBé');
+	});
+
+	it('works with every network route blocked (nothing fetched, in the main thread or the worker)', async () => {
+		const log = path.join(tmp, 'net.log');
+		writeFileSync(log, '');
+		const { stdout } = await promisify(execFile)(
+			process.execPath,
+			[
+				'--require',
+				path.join(here, 'testdata/block-network.cjs'),
+				'--import',
+				'tsx',
+				path.join(here, 'testdata/ocr-offline.ts'),
+				titlePng
+			],
+			{ env: { ...process.env, NET_LOG: log }, cwd: path.join(here, '../../../..') }
+		);
+		const out = JSON.parse(stdout);
+		expect(out.sanity).toMatch(/network blocked/);
+		expect(out.text).toContain('Quang Dũng');
+		const lines = readFileSync(log, 'utf8').trim().split('\n');
+		// The preload ran in the worker thread too, and the only attempt was the sanity fetch.
+		expect(lines).toContain('preload main');
+		expect(lines).toContain('preload worker');
+		expect(lines.filter((l) => !l.startsWith('preload'))).toEqual([
+			'fetch https://cdn.jsdelivr.net/'
+		]);
+	});
+});

@@ -1,0 +1,251 @@
+import os from 'node:os';
+import sharp from 'sharp';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { tessPaths } from './tessdata';
+
+/** [x0, y0, x1, y1] in pixels of the image given to the engine, x1/y1 exclusive. */
+export type BBox = [number, number, number, number];
+
+export interface OcrWord {
+	text: string;
+	/** In [0,1] (tesseract's 0–100 divided by 100). */
+	confidence: number;
+	bbox: BBox;
+}
+
+export interface OcrResult {
+	/** Lines separated by `\n`, NFC-normalised, no trailing blanks. */
+	text: string;
+	words: OcrWord[];
+	/** Mean word confidence in [0,1]; 0 when nothing was read. */
+	confidence: number;
+}
+
+/** Tesseract page segmentation modes we use: 3 automatic layout, 4 one column, 6 one block, 7 one line, 11 sparse. */
+export type Psm = 3 | 4 | 6 | 7 | 8 | 11 | 13;
+
+export interface RecognizeOptions {
+	/** Default 3 (automatic layout) for pages: it copes with columns and stray marks (MEASURED.md). */
+	psm?: Psm;
+	/** Written to tesseract so it does not guess (and print) the resolution. Default 300. */
+	dpi?: number;
+	/** Restrict the characters tesseract may output (e.g. digits for ID fields). */
+	whitelist?: string;
+}
+
+export interface OcrPool {
+	readonly size: number;
+	recognizePage(image: Buffer, opts?: RecognizeOptions): Promise<OcrResult>;
+	/** One result per region (same order), word boxes in the coordinates of `image`. */
+	recognizeRegions(image: Buffer, regions: BBox[], opts?: RecognizeOptions): Promise<OcrResult[]>;
+	close(): Promise<void>;
+}
+
+export interface OcrPoolOptions {
+	/** Number of tesseract workers (each a thread with ~160–200 MB). Default: available cores. */
+	size?: number;
+}
+
+interface Slot {
+	worker: Worker;
+	/** Parameters last sent, so a job only pays for setParameters when they change. */
+	params: string;
+}
+
+interface Job {
+	run(slot: Slot): Promise<void>;
+	fail(err: unknown): void;
+}
+
+// Smallest region worth sending to tesseract; anything thinner is a ruling or noise.
+const MIN_REGION = 4;
+
+export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
+	const size = Math.max(1, options.size ?? os.availableParallelism());
+	const idle: Slot[] = [];
+	const queue: Job[] = [];
+	const starting: Promise<Slot>[] = [];
+	let created = 0;
+	let closed = false;
+	const all: Promise<Slot>[] = [];
+
+	async function spawn(): Promise<Slot> {
+		const p = tessPaths();
+		const worker = await createWorker('vie', OEM.LSTM_ONLY, {
+			langPath: p.langPath,
+			workerPath: p.workerPath,
+			corePath: p.corePath,
+			gzip: true,
+			cacheMethod: 'none',
+			// Worker errors reject the job's promise; without a handler tesseract.js also throws globally.
+			errorHandler: () => {}
+		});
+		return { worker, params: '' };
+	}
+
+	function pump(): void {
+		while (queue.length > 0 && idle.length > 0) {
+			const slot = idle.pop()!;
+			const job = queue.shift()!;
+			void job.run(slot).finally(() => {
+				idle.push(slot);
+				pump();
+			});
+		}
+		while (queue.length > starting.length && created < size && !closed) {
+			created++;
+			const s = spawn();
+			starting.push(s);
+			all.push(s);
+			s.then(
+				(slot) => {
+					void starting.splice(starting.indexOf(s), 1);
+					idle.push(slot);
+					pump();
+				},
+				(err) => {
+					void starting.splice(starting.indexOf(s), 1);
+					created--;
+					// Nothing can run without a worker: fail what is waiting rather than hang.
+					if (created === 0) for (const job of queue.splice(0)) job.fail(err);
+				}
+			);
+		}
+	}
+
+	function schedule<T>(fn: (slot: Slot) => Promise<T>): Promise<T> {
+		if (closed) return Promise.reject(new Error('ocr pool is closed'));
+		return new Promise<T>((resolve, reject) => {
+			queue.push({ run: (slot) => fn(slot).then(resolve, reject), fail: reject });
+			pump();
+		});
+	}
+
+	async function recognize(slot: Slot, png: Buffer, opts: RecognizeOptions): Promise<OcrResult> {
+		const params = {
+			tessedit_pageseg_mode: String(opts.psm ?? 3),
+			user_defined_dpi: String(opts.dpi ?? 300),
+			tessedit_char_whitelist: opts.whitelist ?? '',
+			// Keeps "Estimating resolution…" and other chatter off stderr.
+			debug_file: '/dev/null'
+		};
+		const key = JSON.stringify(params);
+		if (slot.params !== key) {
+			await slot.worker.setParameters(params as never);
+			slot.params = key;
+		}
+		const { data } = await slot.worker.recognize(png, {}, { text: true, blocks: true });
+		return toResult(data);
+	}
+
+	return {
+		size,
+		recognizePage(image, opts = {}) {
+			return schedule((slot) => recognize(slot, image, opts));
+		},
+		async recognizeRegions(image, regions, opts = {}) {
+			const meta = await sharp(image).metadata();
+			const W = meta.width ?? 0;
+			const H = meta.height ?? 0;
+			return Promise.all(
+				regions.map(async (r) => {
+					const x0 = clamp(Math.round(r[0]), 0, W);
+					const y0 = clamp(Math.round(r[1]), 0, H);
+					const x1 = clamp(Math.round(r[2]), 0, W);
+					const y1 = clamp(Math.round(r[3]), 0, H);
+					if (x1 - x0 < MIN_REGION || y1 - y0 < MIN_REGION) return emptyResult();
+					// A white margin helps tesseract with text touching the crop edge.
+					const pad = 10;
+					const crop = await sharp(image)
+						.extract({ left: x0, top: y0, width: x1 - x0, height: y1 - y0 })
+						.extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' })
+						.png()
+						.toBuffer();
+					const res = await schedule((slot) => recognize(slot, crop, { psm: 6, ...opts }));
+					return shift(res, x0 - pad, y0 - pad, [x0, y0, x1, y1]);
+				})
+			);
+		},
+		async close() {
+			closed = true;
+			const slots = await Promise.allSettled(all);
+			await Promise.all(
+				slots.map((s) => (s.status === 'fulfilled' ? s.value.worker.terminate() : undefined))
+			);
+		}
+	};
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+	return Math.min(hi, Math.max(lo, v));
+}
+
+export function emptyResult(): OcrResult {
+	return { text: '', words: [], confidence: 0 };
+}
+
+interface TessBBox {
+	x0: number;
+	y0: number;
+	x1: number;
+	y1: number;
+}
+interface TessWord {
+	text: string;
+	confidence: number;
+	bbox: TessBBox;
+}
+interface TessPage {
+	text: string;
+	blocks: { paragraphs: { lines: { words: TessWord[] }[] }[] }[] | null;
+}
+
+export function toResult(data: TessPage): OcrResult {
+	const words: OcrWord[] = [];
+	for (const b of data.blocks ?? [])
+		for (const p of b.paragraphs)
+			for (const l of p.lines)
+				for (const w of l.words) {
+					const text = w.text.normalize('NFC').trim();
+					if (!text) continue;
+					words.push({
+						text,
+						confidence: round3(w.confidence / 100),
+						bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1]
+					});
+				}
+	const confidence = words.length
+		? round3(words.reduce((s, w) => s + w.confidence, 0) / words.length)
+		: 0;
+	return { text: cleanText(data.text), words, confidence };
+}
+
+/** NFC, no trailing spaces, at most one blank line in a row, no leading/trailing blank lines. */
+export function cleanText(text: string): string {
+	return text
+		.normalize('NFC')
+		.split('\n')
+		.map((l) => l.replace(/\s+$/u, ''))
+		.join('\n')
+		.replace(/\n{3,}/g, '\n\n')
+		.replace(/^\n+|\n+$/g, '');
+}
+
+function round3(v: number): number {
+	return Math.round(v * 1000) / 1000;
+}
+
+function shift(res: OcrResult, dx: number, dy: number, clip: BBox): OcrResult {
+	return {
+		...res,
+		words: res.words.map((w) => ({
+			...w,
+			bbox: [
+				clamp(w.bbox[0] + dx, clip[0], clip[2]),
+				clamp(w.bbox[1] + dy, clip[1], clip[3]),
+				clamp(w.bbox[2] + dx, clip[0], clip[2]),
+				clamp(w.bbox[3] + dy, clip[1], clip[3])
+			]
+		}))
+	};
+}

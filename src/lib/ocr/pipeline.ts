@@ -1,0 +1,329 @@
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { BBox, OcrPool, OcrWord } from './engine/ocr-pool';
+import { loadCv } from './preprocess/cv';
+import { MAX_PIXELS } from './preprocess/image';
+import {
+	decodeGrey,
+	encodePng,
+	invert,
+	mapBox,
+	preprocessPage,
+	type PreprocessOptions
+} from './preprocess/index';
+import { pdfPageImages, PdfError } from './pdf-images';
+import { checkField } from './postprocess/fields';
+import { proposeEntries } from './segment/entries';
+import type { LayoutSpec } from './segment/layout';
+import { detectRuling } from './segment/ruling';
+
+/** A refusal a user sees: a code the UI translates, its parameters, and an English line for logs. */
+export interface OcrError {
+	code: string;
+	params: Record<string, string | number>;
+	message: string;
+}
+
+export interface OcrField {
+	value: string;
+	/** Minimum word confidence in [0,1]. */
+	confidence: number;
+	bbox: BBox;
+	needsAttention: boolean;
+	issues: string[];
+}
+
+export interface OcrEntry {
+	bbox: BBox;
+	fields: Record<string, OcrField>;
+}
+
+export interface OcrPage {
+	page: number;
+	width: number;
+	height: number;
+	text: string;
+	words: OcrWord[];
+	entries?: OcrEntry[];
+	/** How the page was cleaned (not part of the CLI contract). */
+	steps?: { rotate: number; skew: number; perspective: boolean; ms: number };
+}
+
+export interface OcrPageError {
+	page: number;
+	error: OcrError;
+}
+
+export interface OcrFileResult {
+	file: string;
+	pages: (OcrPage | OcrPageError)[];
+	ms: number;
+	/** Set when the whole file could not be read; `pages` is then empty. */
+	error?: OcrError;
+}
+
+export interface OcrFileOptions {
+	/** Register type (birth, death, marriage, …); entries are segmented only when given. */
+	type?: string;
+	/** Layout to segment entries with; required for entries (see segment/layout.ts). */
+	template?: LayoutSpec;
+	preprocess?: PreprocessOptions;
+	/** Pixel limit per page (sharp's limitInputPixels). */
+	maxPixels?: number;
+	/** Read the whole page's text and words too (default true); entries alone need only zones. */
+	fullText?: boolean;
+	/** The name errors give the input when it is a buffer (default `<buffer>`). */
+	name?: string;
+	/** Called after each page, for progress on stderr. */
+	onPage?: (done: number, total: number) => void;
+}
+
+export function isPageError(p: OcrPage | OcrPageError): p is OcrPageError {
+	return 'error' in p;
+}
+
+type Format = 'png' | 'jpeg' | 'tiff' | 'pdf' | 'webp';
+
+export function sniffFormat(b: Buffer): Format | null {
+	if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])))
+		return 'png';
+	if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+	if (
+		b.length >= 4 &&
+		(b.toString('latin1', 0, 4) === 'II*\0' || b.toString('latin1', 0, 4) === 'MM\0*')
+	)
+		return 'tiff';
+	if (b.length >= 5 && b.toString('latin1', 0, 5) === '%PDF-') return 'pdf';
+	if (
+		b.length >= 12 &&
+		b.toString('latin1', 0, 4) === 'RIFF' &&
+		b.toString('latin1', 8, 12) === 'WEBP'
+	)
+		return 'webp';
+	return null;
+}
+
+function err(code: string, params: Record<string, string | number>, message: string): OcrError {
+	return { code, params, message };
+}
+
+/** Sharp's messages for the failures users meet, as codes. */
+function imageError(file: string, page: number, e: unknown): OcrError {
+	const m = e instanceof Error ? e.message : String(e);
+	if (/pixel limit/i.test(m))
+		return err('ocr.tooManyPixels', { file, page }, `${file} page ${page}: image too large (${m})`);
+	if (
+		/truncated|premature|unexpected end|corrupt|bad|invalid|not a|unsupported|read error/i.test(m)
+	)
+		return err(
+			'ocr.corruptImage',
+			{ file, page, detail: m },
+			`${file} page ${page}: unreadable image (${m})`
+		);
+	return err('ocr.imageFailed', { file, page, detail: m }, `${file} page ${page}: ${m}`);
+}
+
+/** One page's encoded image, or why it cannot be had. */
+type PageSource = { page: number; image: Buffer; sharpPage?: number } | OcrPageError;
+
+async function pageSources(file: string, buf: Buffer, maxPixels: number): Promise<PageSource[]> {
+	const format = sniffFormat(buf);
+	if (!format)
+		throw err(
+			'ocr.unsupportedFormat',
+			{ file },
+			`${file}: not a PNG, JPEG, TIFF, WebP or PDF file`
+		);
+	if (format === 'pdf') {
+		try {
+			const pages = await pdfPageImages(buf);
+			return pages.map((p) =>
+				'image' in p
+					? { page: p.page, image: p.image }
+					: {
+							page: p.page,
+							error: err(
+								p.error.code,
+								{ file, ...p.error.params },
+								`${file} page ${p.page}: ${p.error.code}`
+							)
+						}
+			);
+		} catch (e) {
+			if (e instanceof PdfError) throw err(e.code, { file }, `${file}: ${e.message}`);
+			throw e;
+		}
+	}
+	let pages = 1;
+	try {
+		const meta = await sharp(buf, { limitInputPixels: maxPixels }).metadata();
+		pages = format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1;
+	} catch (e) {
+		throw imageError(file, 1, e);
+	}
+	// recognize() reads only a TIFF's first page: each page is decoded on its own.
+	return Array.from({ length: pages }, (_, i) => ({ page: i + 1, image: buf, sharpPage: i }));
+}
+
+/**
+ * Reads a scan file (PNG, JPEG, multi-page TIFF, WebP, scanned PDF) and OCRs every page: cleanup,
+ * then full-page text (PSM 3), then, with a type and layout, entries and their fields (PSM 6/7 per
+ * zone). Never throws for a bad input: the file or page carries an `error` instead.
+ */
+export async function ocrFile(
+	input: string | Buffer,
+	opts: OcrFileOptions,
+	pool: OcrPool
+): Promise<OcrFileResult> {
+	const t0 = performance.now();
+	const file = typeof input === 'string' ? input : (opts.name ?? '<buffer>');
+	const done = (pages: OcrFileResult['pages'], error?: OcrError): OcrFileResult => ({
+		file,
+		pages,
+		ms: Math.round(performance.now() - t0),
+		...(error ? { error } : {})
+	});
+	let buf: Buffer;
+	try {
+		buf = typeof input === 'string' ? await readFile(input) : input;
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code ?? '';
+		return done(
+			[],
+			err(
+				'ocr.unreadableFile',
+				{ file, reason: code },
+				`${file}: cannot read (${code || String(e)})`
+			)
+		);
+	}
+	if (buf.length === 0) return done([], err('ocr.emptyFile', { file }, `${file}: empty file`));
+	const maxPixels = opts.maxPixels ?? MAX_PIXELS;
+	let sources: PageSource[];
+	try {
+		sources = await pageSources(file, buf, maxPixels);
+	} catch (e) {
+		if (isOcrError(e)) return done([], e);
+		return done([], imageError(file, 1, e));
+	}
+	const pages: OcrFileResult['pages'] = [];
+	for (const src of sources) {
+		if ('error' in src) pages.push(src);
+		else {
+			try {
+				pages.push(await ocrPage(src.image, src.page, src.sharpPage, opts, pool, maxPixels));
+			} catch (e) {
+				pages.push({ page: src.page, error: isOcrError(e) ? e : imageError(file, src.page, e) });
+			}
+		}
+		opts.onPage?.(pages.length, sources.length);
+	}
+	return done(pages);
+}
+
+function isOcrError(e: unknown): e is OcrError {
+	return typeof e === 'object' && e !== null && 'code' in e && 'params' in e && 'message' in e;
+}
+
+async function ocrPage(
+	image: Buffer,
+	page: number,
+	sharpPage: number | undefined,
+	opts: OcrFileOptions,
+	pool: OcrPool,
+	maxPixels: number
+): Promise<OcrPage> {
+	const original = await decodeGrey(image, { page: sharpPage ?? 0, limitInputPixels: maxPixels });
+	const pre = await preprocessPage(original, opts.preprocess);
+	const png = await encodePng(pre.image);
+	const back = invert(pre.transform);
+	const toOriginal = (b: BBox): BBox => clampBox(mapBox(back, b), original.width, original.height);
+	const res = opts.fullText === false ? null : await pool.recognizePage(png, { psm: 3 });
+	const out: OcrPage = {
+		page,
+		width: original.width,
+		height: original.height,
+		text: res?.text ?? '',
+		words: res?.words.map((w) => ({ ...w, bbox: toOriginal(w.bbox) })) ?? [],
+		steps: {
+			rotate: pre.steps.rotate,
+			skew: Math.round(pre.steps.skew * 100) / 100,
+			perspective: pre.steps.quad !== null,
+			ms: pre.steps.ms
+		}
+	};
+	if (opts.type && opts.template) {
+		const { cv } = await loadCv();
+		const ruling = detectRuling(cv, pre.image);
+		const regions = proposeEntries(ruling, opts.template, pre.image.width, pre.image.height);
+		// Inset each cell so its ruling stays out of the crop.
+		const inset = Math.max(3, Math.round(pre.image.width * 0.003));
+		const zones = regions.flatMap((r) => r.fields);
+		const crops = zones.map((z): BBox => [
+			z.bbox[0] + inset,
+			z.bbox[1] + inset,
+			z.bbox[2] - inset,
+			z.bbox[3] - inset
+		]);
+		const reads = await pool.recognizeRegions(png, crops, { psm: 6 });
+		let k = 0;
+		out.entries = regions.map((r) => {
+			const fields: Record<string, OcrField> = {};
+			for (const f of r.fields) {
+				const read = reads[k++];
+				if (!read)
+					throw new Error(`OCR pool returned ${reads.length} reads for ${crops.length} zones`);
+				const checked = checkField(f.kind, read.words, read.text.replace(/\n/g, ' '));
+				fields[f.key] = {
+					value: checked.value,
+					confidence: checked.confidence,
+					bbox: toOriginal(f.bbox),
+					needsAttention: checked.needsAttention,
+					issues: checked.issues
+				};
+			}
+			return { bbox: toOriginal(r.bbox), fields };
+		});
+	} else if (opts.type) {
+		out.entries = [];
+	}
+	return out;
+}
+
+function clampBox(b: BBox, w: number, h: number): BBox {
+	const c = (v: number, hi: number) => Math.min(hi, Math.max(0, v));
+	return [c(b[0], w), c(b[1], h), c(b[2], w), c(b[3], h)];
+}
+
+/** The `sohoa ocr --json` line for a file: exactly the contract's keys (DESIGN.md), plus `error`. */
+export function toContractJson(r: OcrFileResult): object {
+	return {
+		file: r.file,
+		pages: r.pages.map((p) =>
+			isPageError(p)
+				? { page: p.page, error: p.error }
+				: {
+						page: p.page,
+						width: p.width,
+						height: p.height,
+						text: p.text,
+						words: p.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: w.bbox })),
+						...(p.entries
+							? {
+									entries: p.entries.map((e) => ({
+										bbox: e.bbox,
+										fields: Object.fromEntries(
+											Object.entries(e.fields).map(([k, f]) => [
+												k,
+												{ value: f.value, confidence: f.confidence, bbox: f.bbox }
+											])
+										)
+									}))
+								}
+							: {})
+					}
+		),
+		ms: r.ms,
+		...(r.error ? { error: r.error } : {})
+	};
+}

@@ -1,0 +1,121 @@
+import type { Cv } from './cv';
+import { fromMat, toMat, type Grey } from './image';
+import type { Homography } from './transform';
+
+export type Quad = [[number, number], [number, number], [number, number], [number, number]];
+
+/**
+ * The page of a phone photo: the largest bright convex quadrilateral covering at least a quarter of
+ * the frame, corners ordered top-left, top-right, bottom-right, bottom-left. Null for flat scans
+ * (no quad, or one that is already the frame's rectangle).
+ */
+export function findPageQuad(cv: Cv, img: Grey): Quad | null {
+	const f = Math.max(1, Math.round(Math.max(img.width, img.height) / 800));
+	const src = toMat(cv, img);
+	const small = new cv.Mat();
+	cv.resize(
+		src,
+		small,
+		new cv.Size(Math.round(img.width / f), Math.round(img.height / f)),
+		0,
+		0,
+		cv.INTER_AREA
+	);
+	src.delete();
+	cv.GaussianBlur(small, small, new cv.Size(5, 5), 0);
+	cv.threshold(small, small, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
+	// Close the text into the paper so the page is one blob.
+	const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(15, 15));
+	cv.morphologyEx(small, small, cv.MORPH_CLOSE, kernel);
+	kernel.delete();
+	const sw = small.cols;
+	const sh = small.rows;
+	const contours = new cv.MatVector();
+	const hierarchy = new cv.Mat();
+	cv.findContours(small, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+	small.delete();
+	hierarchy.delete();
+	let best: Quad | null = null;
+	let bestArea = 0;
+	for (let i = 0; i < contours.size(); i++) {
+		const c = contours.get(i);
+		const area = cv.contourArea(c);
+		if (area > bestArea && area > 0.25 * sw * sh) {
+			const hull = new cv.Mat();
+			cv.convexHull(c, hull);
+			const approx = new cv.Mat();
+			cv.approxPolyDP(hull, approx, 0.02 * cv.arcLength(hull, true), true);
+			if (approx.rows === 4) {
+				const pts: [number, number][] = [];
+				for (let j = 0; j < 4; j++) {
+					const x = approx.data32S[j * 2];
+					const y = approx.data32S[j * 2 + 1];
+					if (x === undefined || y === undefined) throw new Error('quad has fewer than 4 points');
+					pts.push([x * f, y * f]);
+				}
+				best = orderCorners(pts);
+				bestArea = area;
+			}
+			hull.delete();
+			approx.delete();
+		}
+		c.delete();
+	}
+	contours.delete();
+	if (!best) return null;
+	// A quad hugging the frame is a scan (or a photo cropped to the page): nothing to correct.
+	const tol = 0.03 * Math.max(img.width, img.height);
+	const frame: Quad = [
+		[0, 0],
+		[img.width - 1, 0],
+		[img.width - 1, img.height - 1],
+		[0, img.height - 1]
+	];
+	const near = (p: [number, number], q: [number, number]) =>
+		Math.hypot(p[0] - q[0], p[1] - q[1]) < tol;
+	if (
+		near(best[0], frame[0]) &&
+		near(best[1], frame[1]) &&
+		near(best[2], frame[2]) &&
+		near(best[3], frame[3])
+	)
+		return null;
+	return best;
+}
+
+export function orderCorners(pts: [number, number][]): Quad {
+	const bySum = [...pts].sort((a, b) => a[0] + a[1] - (b[0] + b[1]));
+	const byDiff = [...pts].sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+	const [topLeft, , , bottomRight] = bySum;
+	const [topRight, , , bottomLeft] = byDiff;
+	if (!topLeft || !topRight || !bottomRight || !bottomLeft)
+		throw new Error(`orderCorners needs 4 points, got ${pts.length}`);
+	return [topLeft, topRight, bottomRight, bottomLeft];
+}
+
+/** Warps the quad to an upright rectangle of its mean side lengths. */
+export function warpQuad(cv: Cv, img: Grey, q: Quad): { image: Grey; transform: Homography } {
+	const d = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+	const W = Math.round((d(q[0], q[1]) + d(q[3], q[2])) / 2);
+	const H = Math.round((d(q[0], q[3]) + d(q[1], q[2])) / 2);
+	const from = cv.matFromArray(4, 1, cv.CV_32FC2, q.flat());
+	const to = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, W - 1, 0, W - 1, H - 1, 0, H - 1]);
+	const m = cv.getPerspectiveTransform(from, to);
+	from.delete();
+	to.delete();
+	const transform = Array.from(m.data64F) as Homography;
+	const src = toMat(cv, img);
+	const dst = new cv.Mat();
+	cv.warpPerspective(
+		src,
+		dst,
+		m,
+		new cv.Size(W, H),
+		cv.INTER_LINEAR,
+		cv.BORDER_CONSTANT,
+		new cv.Scalar(255)
+	);
+	src.delete();
+	m.delete();
+	return { image: fromMat(dst), transform };
+}

@@ -1,0 +1,81 @@
+import type { Ruling } from './ruling';
+import type { Box, LayoutSpec } from './layout';
+
+export interface EntryRegion {
+	bbox: Box;
+	fields: { key: string; kind: LayoutSpec['fields'][number]['kind']; bbox: Box }[];
+}
+
+// Row bands thinner than this fraction of the page are double rules or noise, not rows.
+const MIN_ROW = 0.012;
+
+/**
+ * Entry regions on a page: for a table, the row bands between horizontal rules below the header
+ * (grouped `rowsPerEntry` at a time); for a form (or a table page with no ruling found), the page's
+ * ruled area or the whole page. Field boxes are placed by the spec's fractions, then their left and
+ * right edges snap to the nearest vertical rule so columns follow the book's actual ruling.
+ */
+export function proposeEntries(
+	ruling: Ruling,
+	spec: LayoutSpec,
+	width: number,
+	height: number
+): EntryRegion[] {
+	const xs = ruling.vertical.map((r) => r.at);
+	const left = xs.length >= 2 ? Math.min(...xs) : 0;
+	const right = xs.length >= 2 ? Math.max(...xs) : width;
+	const ys = ruling.horizontal.map((r) => r.at).sort((a, b) => a - b);
+	const boxes: Box[] = [];
+	if (spec.layout === 'table' && ys.length >= 2) {
+		const bands: [number, number][] = [];
+		for (const [i, top] of ys.entries()) {
+			const bottom = ys[i + 1];
+			if (bottom !== undefined && bottom - top >= MIN_ROW * height) bands.push([top, bottom]);
+		}
+		const body = bands.slice(spec.headerRows ?? 1);
+		const per = Math.max(1, spec.rowsPerEntry ?? 1);
+		for (let i = 0; i + per <= body.length; i += per) {
+			const top = body[i]?.[0];
+			const bottom = body[i + per - 1]?.[1];
+			if (top === undefined || bottom === undefined)
+				throw new Error('entry group outside the bands');
+			boxes.push([left, top, right, bottom]);
+		}
+	} else {
+		// The ruled area; with fewer than two rules, the whole page height.
+		const [top = 0, bottom = height] = ys.length >= 2 ? [ys[0], ys[ys.length - 1]] : [];
+		boxes.push([left, top, right, bottom]);
+	}
+	return boxes.map((bbox) => ({ bbox, fields: zoneFields(bbox, spec, xs) }));
+}
+
+export function zoneFields(
+	entry: Box,
+	spec: LayoutSpec,
+	verticalRules: number[]
+): EntryRegion['fields'] {
+	const [ex0, ey0, ex1, ey1] = entry;
+	const w = ex1 - ex0;
+	const h = ey1 - ey0;
+	const tol = 0.02 * w;
+	const snap = (x: number) => {
+		let best = x;
+		let d = tol;
+		for (const r of verticalRules)
+			if (Math.abs(r - x) < d && r > ex0 - tol && r < ex1 + tol) {
+				d = Math.abs(r - x);
+				best = r;
+			}
+		return best;
+	};
+	return spec.fields.map((f) => ({
+		key: f.key,
+		kind: f.kind,
+		bbox: [
+			Math.round(snap(ex0 + f.box[0] * w)),
+			Math.round(ey0 + f.box[1] * h),
+			Math.round(snap(ex0 + f.box[2] * w)),
+			Math.round(ey0 + f.box[3] * h)
+		]
+	}));
+}

@@ -1,0 +1,19 @@
+import type { FieldKind } from '../postprocess/fields';
+
+/** [x0, y0, x1, y1]. */
+export type Box = [number, number, number, number];
+
+/**
+ * What segmentation needs from a register layout. The JSON templates in ../templates are adapted
+ * to this shape (see template-adapter.ts) so this module does not depend on their file format.
+ */
+export interface LayoutSpec {
+	/** 'table': one entry per ruled row band under the header; 'form': one entry per page. */
+	layout: 'table' | 'form';
+	/** Table: how many row bands (between horizontal rules) form the header. Default 1. */
+	headerRows?: number;
+	/** Table: how many row bands make one entry (some books give an entry two ruled rows). Default 1. */
+	rowsPerEntry?: number;
+	/** Field boxes as fractions [0,1] of the entry box. */
+	fields: { key: string; kind: FieldKind; box: Box }[];
+}
