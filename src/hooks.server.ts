@@ -75,7 +75,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	// Pages with personal data must not be cached; a route that chose its own policy keeps it.
+	if (event.locals.user && !response.headers.has('Cache-Control'))
+		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

@@ -27,6 +27,15 @@ const commands: Record<string, { run: Command; help: string }> = {
 	audit: {
 		run: auditCommand,
 		help: 'audit verify                 check the hash-chained audit log (exit 1 on any break)'
+	},
+	ocr: {
+		// Loaded on use: the OCR engine and OpenCV are heavy and most commands never need them.
+		run: async (argv, io) => (await import('./commands/ocr')).ocrCommand(argv, io),
+		help: 'ocr FILE… [--type T] [--template FILE.json] --json   OCR scans to JSON Lines'
+	},
+	worker: {
+		run: async (argv, io) => (await import('./commands/worker')).workerCommand(argv, io),
+		help: 'worker [--once]              run background jobs (OCR of imported books)'
 	}
 };
 

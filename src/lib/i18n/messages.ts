@@ -1,3 +1,4 @@
+import { ocrMessages } from './ocr-messages';
 import { uiMessages } from './ui-messages';
 
 /**
@@ -120,6 +121,29 @@ export const coreMessages = {
 		en: 'No administrative unit has code "{code}".'
 	},
 
+	'user.unitOutsideScope': {
+		vi: 'Đơn vị {code} nằm ngoài phạm vi quản lý của bạn.',
+		en: 'Unit {code} is outside the units you administer.'
+	},
+	'user.selfDisable': {
+		vi: 'Bạn không thể tự khóa tài khoản của mình.',
+		en: 'You cannot disable your own account.'
+	},
+
+	'resident.emptyExtract': {
+		vi: 'Tệp trích xuất dân cư không có dòng dữ liệu nào.',
+		en: 'The resident extract has no data rows.'
+	},
+	'resident.badRows': {
+		vi: 'Tệp "{file}" có {count} dòng không đọc được; chưa nhập dòng nào.',
+		en: '"{file}" has {count} rows that cannot be read; nothing was imported.'
+	},
+	'resident.nameMissing': { vi: 'Thiếu họ tên.', en: 'The full name is missing.' },
+	'resident.badBirthDate': {
+		vi: 'Ngày sinh "{value}" không hợp lệ.',
+		en: 'The birth date "{value}" is not a valid date.'
+	},
+
 	'state.imported': { vi: 'Đã quét', en: 'Scanned' },
 	'state.prefilled': { vi: 'Đã nhận dạng', en: 'Prefilled' },
 	'state.in_progress': { vi: 'Đang nhập', en: 'In progress' },
@@ -141,5 +165,5 @@ export const coreMessages = {
 	'role.admin': { vi: 'Quản trị', en: 'Administrator' }
 } as const satisfies Record<string, { vi: string; en: string }>;
 
-export const messages = { ...coreMessages, ...uiMessages } as const;
+export const messages = { ...coreMessages, ...uiMessages, ...ocrMessages } as const;
 export type MessageKey = keyof typeof messages;

@@ -7,7 +7,9 @@ import { Access } from './services/access';
 import { BookService } from './services/book-service';
 import { EntryService } from './services/entry-service';
 import { UserService } from './services/user-service';
+import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
+import { ResidentService } from './services/resident-service';
 import { JobQueue } from './jobs/job-queue';
 import { FsBlobStore, type BlobStore } from './storage/blob-store';
 
@@ -20,7 +22,9 @@ export interface Services {
 	books: BookService;
 	entries: EntryService;
 	users: UserService;
+	pages: PageService;
 	bookImport: BookImportService;
+	residents: ResidentService;
 	jobs: JobQueue;
 	now: () => Date;
 }
@@ -41,7 +45,7 @@ export async function createServices(opts: ContainerOptions): Promise<Services> 
 		sqlitePath: path.join(env.dataDir, 'sohoa.sqlite'),
 		pgSchema: opts.pgSchema
 	});
-	await migrateToLatest(database.db);
+	await migrateToLatest(database.db, opts.pgSchema);
 	await seedUnits(database.db);
 	return buildServices(
 		database,
@@ -70,7 +74,9 @@ export function buildServices(
 		books: new BookService(db, access, units),
 		entries: new EntryService(db, access, now),
 		users: new UserService(db, units, now),
+		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, now),
+		residents: new ResidentService(db, access, units, now),
 		jobs: new JobQueue(db, database.dialect, now)
 	};
 }

@@ -7,6 +7,8 @@ export interface Env {
 	host: string;
 	port: number;
 	demo: boolean;
+	/** Background job runners inside the server process (0: only `sohoa worker` processes run jobs). */
+	workers: number;
 	sessionDays: number;
 }
 
@@ -25,12 +27,19 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 		throw new ConfigError(`PORT must be a whole number from 1 to 65535 (got "${source.PORT}")`);
 	}
 	const demo = !['0', 'false', 'no', 'off'].includes((source.SOHOA_DEMO ?? '1').toLowerCase());
+	const workers = Number(source.SOHOA_WORKERS ?? 1);
+	if (!Number.isInteger(workers) || workers < 0 || workers > 8) {
+		throw new ConfigError(
+			`SOHOA_WORKERS must be a whole number from 0 to 8 (got "${source.SOHOA_WORKERS}")`
+		);
+	}
 	return {
 		dataDir,
 		databaseUrl,
 		host: source.HOST || '127.0.0.1',
 		port,
 		demo,
+		workers,
 		sessionDays: 7
 	};
 }

@@ -48,9 +48,13 @@ export function connect(opts: ConnectOptions): Database {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; throws (never just logs) when a migration fails. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-	const migrator = new Migrator({ db, provider });
+/**
+ * Brings the schema up to date; throws (never just logs) when a migration fails. `pgSchema` names
+ * the PostgreSQL schema the migration tables live in, when not the default one: Kysely looks
+ * them up by name across all schemas, so another schema's copy would otherwise be mistaken for ours.
+ */
+export async function migrateToLatest(db: Kysely<DB>, pgSchema?: string): Promise<string[]> {
+	const migrator = new Migrator({ db, provider, migrationTableSchema: pgSchema });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -19,6 +19,8 @@ export interface DB {
 	audit_log: AuditLogTable;
 	audit_head: AuditHeadTable;
 	job: JobTable;
+	resident_extract: ResidentExtractTable;
+	resident: ResidentTable;
 }
 
 export interface UnitTable {
@@ -90,6 +92,10 @@ export interface PageTable {
 	source_file: string;
 	source_page: number;
 	created_at: string;
+	/** pending until OCR has read it: done (entries recorded, maybe none) or failed (see ocr_error). */
+	ocr_state: 'pending' | 'done' | 'failed';
+	/** JSON {code, params} of the OCR failure the clerk sees. */
+	ocr_error: string | null;
 }
 
 export interface EntryTable {
@@ -163,6 +169,33 @@ export interface JobTable {
 	error: string | null;
 	created_at: string;
 	updated_at: string;
+}
+
+export interface ResidentExtractTable {
+	id: string;
+	unit_code: string;
+	file_name: string;
+	rows: number;
+	imported_at: string;
+	imported_by: string | null;
+}
+
+/** One person of a resident-database extract, as the extract wrote them. */
+export interface ResidentTable {
+	id: string;
+	extract_id: string;
+	unit_code: string;
+	personal_id: string | null;
+	full_name: string;
+	birth_date: string | null;
+	sex: string | null;
+	birth_place: string | null;
+	native_place: string | null;
+	father_name: string | null;
+	mother_name: string | null;
+	residence: string | null;
+	name_key: string;
+	birth_year: number | null;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -4,6 +4,7 @@ import type { Services } from '../container';
 import type { Env } from '../env';
 import { generatePassword } from '../auth/password';
 import type { Role } from '../../auth/roles';
+import { seedDemoBooks } from './demo-books';
 
 /** The demo's people: real units of Đắk Lắk (post-2025 codes), one account per role and place. */
 export const demoUsers: { username: string; name: string; role: Role; unit: string }[] = [
@@ -26,6 +27,10 @@ export async function seedDemoIfEmpty(
 ): Promise<boolean> {
 	if ((await s.users.count()) > 0) return false;
 	log('sohoa: empty database, seeding the demo (Tỉnh Đắk Lắk)…');
+	// Users last: they mark the demo as seeded, so an interrupted seeding is completed next start.
+	if ((await s.database.db.selectFrom('book').select('id').executeTakeFirst()) === undefined) {
+		await seedDemoBooks(s, log);
+	}
 	const logins: string[] = [];
 	for (const u of demoUsers) {
 		const password = generatePassword();

@@ -20,7 +20,11 @@ export class JobQueue {
 		private readonly now: () => Date
 	) {}
 
-	async enqueue(kind: string, payload: unknown, opts: { maxAttempts?: number } = {}): Promise<string> {
+	async enqueue(
+		kind: string,
+		payload: unknown,
+		opts: { maxAttempts?: number } = {}
+	): Promise<string> {
 		const id = randomUUID();
 		const at = this.now().toISOString();
 		await this.db
@@ -57,7 +61,11 @@ export class JobQueue {
 			// Jobs whose worker died too often are given up on, with the reason.
 			await trx
 				.updateTable('job')
-				.set({ state: 'failed', error: sql<string>`coalesce(error, 'worker stopped before finishing')`, updated_at: nowIso })
+				.set({
+					state: 'failed',
+					error: sql<string>`coalesce(error, 'worker stopped before finishing')`,
+					updated_at: nowIso
+				})
 				.where('state', '=', 'running')
 				.where('lease_until', '<', nowIso)
 				.where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
@@ -96,7 +104,12 @@ export class JobQueue {
 	}
 
 	/** Renews the lease and records progress; false when the job is no longer this worker's. */
-	async heartbeat(id: string, workerId: string, leaseMs: number, progress?: JobProgress): Promise<boolean> {
+	async heartbeat(
+		id: string,
+		workerId: string,
+		leaseMs: number,
+		progress?: JobProgress
+	): Promise<boolean> {
 		const now = this.now();
 		const res = await this.db
 			.updateTable('job')
@@ -118,6 +131,23 @@ export class JobQueue {
 			.set({ state: 'done', lease_until: null, error: null, updated_at: this.now().toISOString() })
 			.where('id', '=', id)
 			.where('locked_by', '=', workerId)
+			.execute();
+	}
+
+	/** Gives a job back unfinished (the worker is shutting down); the attempt does not count. */
+	async release(id: string, workerId: string): Promise<void> {
+		await this.db
+			.updateTable('job')
+			.set((eb) => ({
+				state: 'queued',
+				attempts: eb('attempts', '-', 1),
+				lease_until: null,
+				locked_by: null,
+				updated_at: this.now().toISOString()
+			}))
+			.where('id', '=', id)
+			.where('locked_by', '=', workerId)
+			.where('state', '=', 'running')
 			.execute();
 	}
 
@@ -143,6 +173,11 @@ export class JobQueue {
 	}
 
 	list(limit = 100): Promise<JobRow[]> {
-		return this.db.selectFrom('job').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+		return this.db
+			.selectFrom('job')
+			.selectAll()
+			.orderBy('created_at', 'desc')
+			.limit(limit)
+			.execute();
 	}
 }

@@ -6,7 +6,10 @@ import type { JobProgress, JobQueue } from './job-queue';
 export interface JobContext {
 	job: JobRow;
 	payload: unknown;
-	/** Report progress (also renews the lease). Resolves false if the job was taken from us. */
+	/**
+	 * Report progress (also renews the lease). Resolves false if the job was taken from us or the
+	 * worker is stopping: the handler should then return at once, its finished steps kept.
+	 */
 	progress(p: JobProgress): Promise<boolean>;
 }
 
@@ -46,10 +49,17 @@ export class JobRunner {
 			await handler({
 				job,
 				payload: JSON.parse(job.payload) as unknown,
-				progress: (p) => this.queue.heartbeat(job.id, this.workerId, leaseMs, p)
+				progress: async (p) =>
+					!this.#stopped && (await this.queue.heartbeat(job.id, this.workerId, leaseMs, p))
 			});
-			await this.queue.complete(job.id, this.workerId);
-			this.opts.log?.(`job ${job.kind} ${job.id} done`);
+			if (this.#stopped) {
+				// The handler may have returned early: let the next worker resume the rest.
+				await this.queue.release(job.id, this.workerId);
+				this.opts.log?.(`job ${job.kind} ${job.id} released (stopping)`);
+			} else {
+				await this.queue.complete(job.id, this.workerId);
+				this.opts.log?.(`job ${job.kind} ${job.id} done`);
+			}
 		} catch (e) {
 			const message = e instanceof Error ? e.message : String(e);
 			await this.queue.fail(job.id, this.workerId, message);

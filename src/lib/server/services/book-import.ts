@@ -7,7 +7,7 @@ import type { Access } from './access';
 import type { UnitService } from './unit-service';
 import { appendAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
-import { decide, type EntryState } from '../../verify/entry-lifecycle';
+import { decide } from '../../verify/entry-lifecycle';
 import { isRegisterType } from '../../registers/index';
 
 export interface NewBook {
@@ -132,7 +132,9 @@ export class BookImportService {
 				height: page.height,
 				source_file: page.sourceFile,
 				source_page: page.sourcePage,
-				created_at: at
+				created_at: at,
+				ocr_state: 'pending',
+				ocr_error: null
 			};
 			await trx.insertInto('page').values(row).execute();
 			await appendAudit(trx, {
@@ -147,114 +149,141 @@ export class BookImportService {
 		});
 	}
 
-	/** Records an entry region found on a page; the entry waits for OCR. */
-	async addEntry(
-		bookId: string,
+	/**
+	 * Records the entries OCR found on one page, prefilled, in one transaction: a crash leaves the
+	 * page either fully read or untouched, so a resumed job simply reads it again.
+	 * Returns false when the page was already read (a job resumed after a crash).
+	 */
+	async recordPageEntries(
 		pageId: string,
-		region: Box,
-		actorId: string | null
-	): Promise<string> {
-		const book = await this.db
-			.selectFrom('book')
-			.selectAll()
-			.where('id', '=', bookId)
-			.executeTakeFirstOrThrow();
-		const id = randomUUID();
+		entries: { region: Box; fields: Record<string, PrefillField> }[]
+	): Promise<boolean> {
 		const at = this.now().toISOString();
-		await this.db.transaction().execute(async (trx) => {
+		const decision = decide(
+			{ state: 'imported', transcribedBy: null, lastEditedBy: null, submittedBy: null },
+			'prefill',
+			SYSTEM
+		);
+		if (!decision.ok) throw new AppError(409, decision.code, decision.params);
+		return this.db.transaction().execute(async (trx) => {
+			const page = await trx
+				.selectFrom('page')
+				.selectAll()
+				.where('id', '=', pageId)
+				.executeTakeFirstOrThrow();
+			const book = await trx
+				.selectFrom('book')
+				.selectAll()
+				.where('id', '=', page.book_id)
+				.executeTakeFirstOrThrow();
+			if (page.ocr_state === 'done') return false;
+			await trx
+				.updateTable('page')
+				.set({ ocr_state: 'done', ocr_error: null })
+				.where('id', '=', pageId)
+				.execute();
 			const last = await trx
 				.selectFrom('entry')
 				.select((eb) => eb.fn.max('seq').as('n'))
-				.where('book_id', '=', bookId)
+				.where('book_id', '=', book.id)
 				.executeTakeFirst();
-			await trx
-				.insertInto('entry')
-				.values({
-					id,
-					book_id: bookId,
-					unit_code: book.unit_code,
-					register_type: book.register_type,
-					page_id: pageId,
-					seq: Number(last?.n ?? 0) + 1,
-					region: JSON.stringify(region),
-					state: 'imported',
-					version: 1,
-					transcribed_by: null,
-					last_edited_by: null,
-					submitted_by: null,
-					approved_by: null,
-					return_reason: null,
-					created_at: at,
-					updated_at: at
-				})
-				.execute();
-			await appendAudit(trx, {
-				actorId,
-				action: 'entry.create',
-				subjectType: 'entry',
-				subjectId: id,
-				data: { book: bookId, page: pageId, region },
-				at
-			});
+			let seq = Number(last?.n ?? 0);
+			for (const found of entries) {
+				const id = randomUUID();
+				await trx
+					.insertInto('entry')
+					.values({
+						id,
+						book_id: book.id,
+						unit_code: book.unit_code,
+						register_type: book.register_type,
+						page_id: pageId,
+						seq: ++seq,
+						region: JSON.stringify(found.region),
+						state: decision.next,
+						version: 1,
+						transcribed_by: null,
+						last_edited_by: null,
+						submitted_by: null,
+						approved_by: null,
+						return_reason: null,
+						created_at: at,
+						updated_at: at
+					})
+					.execute();
+				const rows = Object.entries(found.fields).map(([key, f]) => ({
+					entry_id: id,
+					key,
+					value: f.value.normalize('NFC'),
+					normalized_override: null,
+					ocr_value: f.value.normalize('NFC'),
+					ocr_confidence: f.confidence,
+					flag: null,
+					bbox: f.bbox ? JSON.stringify(f.bbox) : null,
+					updated_at: at,
+					updated_by: null
+				}));
+				if (rows.length) await trx.insertInto('entry_field').values(rows).execute();
+				await appendAudit(trx, {
+					actorId: null,
+					action: 'entry.prefill',
+					subjectType: 'entry',
+					subjectId: id,
+					data: {
+						version: 1,
+						book: book.id,
+						page: page.page_no,
+						region: found.region,
+						fields: Object.fromEntries(
+							Object.entries(found.fields).map(([k, f]) => [
+								k,
+								{ value: f.value, confidence: f.confidence }
+							])
+						)
+					},
+					at
+				});
+			}
+			return true;
 		});
-		return id;
 	}
 
-	/** Stores OCR's reading of an entry: value, confidence and box per field; the entry becomes prefilled. */
-	async prefill(entryId: string, fields: Record<string, PrefillField>): Promise<void> {
+	/** Marks a page OCR could not read; the clerk sees why and marks its entries by hand. */
+	async recordPageError(
+		pageId: string,
+		error: { code: string; params: Record<string, string | number> }
+	): Promise<void> {
 		const at = this.now().toISOString();
 		await this.db.transaction().execute(async (trx) => {
-			const entry = await trx
-				.selectFrom('entry')
-				.selectAll()
-				.where('id', '=', entryId)
+			const page = await trx
+				.selectFrom('page')
+				.select(['book_id', 'page_no'])
+				.where('id', '=', pageId)
 				.executeTakeFirstOrThrow();
-			const decision = decide(
-				{
-					state: entry.state as EntryState,
-					transcribedBy: null,
-					lastEditedBy: null,
-					submittedBy: null
-				},
-				'prefill',
-				SYSTEM
-			);
-			if (!decision.ok) throw new AppError(409, decision.code, decision.params);
-			await trx.deleteFrom('entry_field').where('entry_id', '=', entryId).execute();
-			const rows = Object.entries(fields).map(([key, f]) => ({
-				entry_id: entryId,
-				key,
-				value: f.value.normalize('NFC'),
-				normalized_override: null,
-				ocr_value: f.value.normalize('NFC'),
-				ocr_confidence: f.confidence,
-				flag: null,
-				bbox: f.bbox ? JSON.stringify(f.bbox) : null,
-				updated_at: at,
-				updated_by: null
-			}));
-			if (rows.length) await trx.insertInto('entry_field').values(rows).execute();
 			await trx
-				.updateTable('entry')
-				.set({ state: decision.next, version: entry.version + 1, updated_at: at })
-				.where('id', '=', entryId)
+				.updateTable('page')
+				.set({ ocr_state: 'failed', ocr_error: JSON.stringify(error) })
+				.where('id', '=', pageId)
 				.execute();
 			await appendAudit(trx, {
 				actorId: null,
-				action: 'entry.prefill',
-				subjectType: 'entry',
-				subjectId: entryId,
-				data: {
-					version: entry.version + 1,
-					fields: Object.fromEntries(
-						Object.entries(fields).map(([k, f]) => [
-							k,
-							{ value: f.value, confidence: f.confidence }
-						])
-					)
-				},
+				action: 'page.ocrFailed',
+				subjectType: 'book',
+				subjectId: page.book_id,
+				data: { page: page.page_no, error },
 				at
 			});
 		});
+	}
+
+	/** Pages of a book that OCR has not read yet, in page order. */
+	pagesAwaitingOcr(bookId: string): Promise<PageRow[]> {
+		return this.db
+			.selectFrom('page')
+			.selectAll()
+			.where('book_id', '=', bookId)
+			.where('ocr_state', '=', 'pending')
+			.orderBy('page_no')
+			.execute();
 	}
 }

@@ -5,6 +5,16 @@ import type { Access } from './access';
 import type { UnitService } from './unit-service';
 import { notFound } from '../errors';
 import { entryStates, type EntryState } from '../../verify/entry-lifecycle';
+import { isRegisterType, principalNameKey } from '../../registers/index';
+
+export interface PageSummary {
+	id: string;
+	pageNo: number;
+	ocrState: 'pending' | 'done' | 'failed';
+	/** Why OCR could not read the page: a message code and its parameters. */
+	ocrError: { code: string; params: Record<string, string | number> } | null;
+	entries: number;
+}
 
 export interface BookSummary {
 	id: string;
@@ -64,6 +74,11 @@ export class BookService {
 		return Promise.all(books.map((b) => this.summarise(b, counts)));
 	}
 
+	/** The book's row for background work (no user: the job was authorised when queued). */
+	getRow(id: string): Promise<BookRow | undefined> {
+		return this.db.selectFrom('book').selectAll().where('id', '=', id).executeTakeFirst();
+	}
+
 	async get(user: SessionUser, id: string): Promise<BookSummary> {
 		const book = await this.db
 			.selectFrom('book')
@@ -81,6 +96,32 @@ export class BookService {
 		return this.summarise(book, counts);
 	}
 
+	/** The book's scanned pages and how far OCR has read them. */
+	async pages(user: SessionUser, id: string): Promise<PageSummary[]> {
+		await this.get(user, id);
+		const rows = await this.db
+			.selectFrom('page')
+			.leftJoin('entry', 'entry.page_id', 'page.id')
+			.select((eb) => [
+				'page.id',
+				'page.page_no',
+				'page.ocr_state',
+				'page.ocr_error',
+				eb.fn.count<number>('entry.id').as('entries')
+			])
+			.where('page.book_id', '=', id)
+			.groupBy(['page.id', 'page.page_no', 'page.ocr_state', 'page.ocr_error'])
+			.orderBy('page.page_no')
+			.execute();
+		return rows.map((r) => ({
+			id: r.id,
+			pageNo: r.page_no,
+			ocrState: r.ocr_state,
+			ocrError: r.ocr_error ? (JSON.parse(r.ocr_error) as PageSummary['ocrError']) : null,
+			entries: Number(r.entries)
+		}));
+	}
+
 	/** A book's work queue: returned entries first (they carry the officer's reason), then in book order. */
 	async queue(user: SessionUser, id: string): Promise<QueueItem[]> {
 		const book = await this.get(user, id);
@@ -88,9 +129,7 @@ export class BookService {
 			.selectFrom('entry')
 			.leftJoin('page', 'page.id', 'entry.page_id')
 			.leftJoin('entry_field as name', (j) =>
-				j
-					.onRef('name.entry_id', '=', 'entry.id')
-					.on('name.key', '=', principalNameKey(book.registerType))
+				j.onRef('name.entry_id', '=', 'entry.id').on('name.key', '=', nameKeyOf(book.registerType))
 			)
 			.leftJoin('entry_field as so', (j) =>
 				j.onRef('so.entry_id', '=', 'entry.id').on('so.key', '=', 'so')
@@ -143,6 +182,7 @@ export class BookService {
 	}
 }
 
-function principalNameKey(type: string): string {
-	return { birth: 'nksHoTen', death: 'nktHoTen', marriage: 'chongHoTen' }[type] ?? 'hoTen';
+/** The column that names an entry in lists: the principal person's full name. */
+function nameKeyOf(type: string): string {
+	return isRegisterType(type) ? principalNameKey(type) : 'hoTen';
 }

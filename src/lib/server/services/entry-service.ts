@@ -210,7 +210,7 @@ export class EntryService {
 		return this.transition(user, id, 'approve', { version });
 	}
 
-	return(user: SessionUser, id: string, reason: string, version?: number) {
+	async return(user: SessionUser, id: string, reason: string, version?: number) {
 		if (!reason.trim()) throw new AppError(422, 'entry.returnReasonRequired');
 		return this.transition(user, id, 'return', { version, reason: reason.trim() });
 	}

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { hashPassword } from '../auth/password';
 import { isRole, type Role } from '../../auth/roles';
 import type { UnitService } from './unit-service';
+import type { SessionUser } from '../auth/session-service';
 
 export interface NewUser {
 	username: string;
@@ -34,8 +35,12 @@ export class UserService {
 		private readonly now: () => Date
 	) {}
 
-	/** Creates a user; every rule is checked before anything is written. */
-	async add(input: NewUser, actorId: string | null): Promise<UserSummary> {
+	/**
+	 * Creates a user; every rule is checked before anything is written. An administrator may only
+	 * place users in units of their own subtree; `null` is the command line (the machine's operator).
+	 */
+	async add(input: NewUser, actor: SessionUser | null): Promise<UserSummary> {
+		const actorId = actor?.id ?? null;
 		const username = input.username.trim().toLowerCase();
 		if (!USERNAME.test(username))
 			throw new AppError(422, 'user.badUsername', { username: input.username });
@@ -43,6 +48,11 @@ export class UserService {
 		if (input.units.length === 0) throw new AppError(422, 'user.noUnit');
 		for (const code of input.units) {
 			if (!(await this.units.get(code))) throw new AppError(422, 'unit.unknown', { code });
+		}
+		if (actor) {
+			const mine = await this.units.subtree(actor.units);
+			const outside = input.units.find((code) => !mine.has(code));
+			if (outside) throw new AppError(403, 'user.unitOutsideScope', { code: outside });
 		}
 		if (input.password.length < 10) throw new AppError(422, 'user.weakPassword', { min: 10 });
 		const taken = await this.db
@@ -92,7 +102,12 @@ export class UserService {
 		};
 	}
 
-	async setDisabled(id: string, disabled: boolean, actorId: string | null): Promise<void> {
+	/** Disables (ending their sessions) or re-enables a user of the actor's subtree; never oneself. */
+	async setDisabled(id: string, disabled: boolean, actor: SessionUser | null): Promise<void> {
+		const actorId = actor?.id ?? null;
+		if (actor && id === actor.id) throw new AppError(409, 'user.selfDisable');
+		if (actor && !(await this.list(actor)).some((u) => u.id === id))
+			throw new AppError(404, 'http.notFound', { what: 'user' });
 		const at = this.now().toISOString();
 		await this.db.transaction().execute(async (trx) => {
 			const res = await trx
@@ -114,7 +129,8 @@ export class UserService {
 		});
 	}
 
-	async list(): Promise<UserSummary[]> {
+	/** Users with a unit in the actor's subtree (all users for the command line). */
+	async list(actor: SessionUser | null = null): Promise<UserSummary[]> {
 		const users = await this.db
 			.selectFrom('app_user')
 			.selectAll()
@@ -122,7 +138,8 @@ export class UserService {
 			.orderBy('username')
 			.execute();
 		const links = await this.db.selectFrom('user_unit').selectAll().execute();
-		return users.map((u) => ({
+		const visible = actor ? await this.units.subtree(actor.units) : null;
+		const all = users.map((u) => ({
 			id: u.id,
 			username: u.username,
 			displayName: u.display_name,
@@ -130,6 +147,7 @@ export class UserService {
 			disabled: u.disabled === 1,
 			units: links.filter((l) => l.user_id === u.id).map((l) => l.unit_code)
 		}));
+		return visible ? all.filter((u) => u.units.some((c) => visible.has(c))) : all;
 	}
 
 	async count(): Promise<number> {

@@ -1,10 +1,14 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-residents';
+import * as m0003 from './0003-page-ocr-state';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the bundled server and the
  * CLI carry the same set. Never edit a landed migration: add the next number.
  */
 export const migrations: Record<string, Migration> = {
-	'0001-foundation': m0001
+	'0001-foundation': m0001,
+	'0002-residents': m0002,
+	'0003-page-ocr-state': m0003
 };

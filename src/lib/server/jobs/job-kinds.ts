@@ -1,0 +1,5 @@
+/** Job kinds: the one list of background work (payloads are checked by their handlers). */
+export const jobKinds = {
+	/** Read every page of a book that OCR has not read yet and record the entries found. */
+	bookOcr: 'book.ocr'
+} as const;

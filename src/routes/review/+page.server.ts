@@ -1,0 +1,33 @@
+import type { PageServerLoad } from './$types';
+
+/** The officer's queue: every submitted entry in their units, the longest-waiting first. */
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = locals.user!;
+	const { books, entries } = locals.services;
+	const submitted = await entries.list(user, { state: 'submitted', limit: 2000 });
+	submitted.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.seq - b.seq);
+	const bookIds = [...new Set(submitted.map((e) => e.book))];
+	const byBook = new Map((await books.listVisible(user)).map((b) => [b.id, b]));
+	// Names come from each book's queue: one query per book with waiting entries, not per entry.
+	const names = new Map<string, { name: string | null; so: string | null }>();
+	for (const id of bookIds) {
+		for (const q of await books.queue(user, id)) names.set(q.id, { name: q.name, so: q.so });
+	}
+	return {
+		items: submitted.map((e) => {
+			const b = byBook.get(e.book);
+			return {
+				id: e.id,
+				seq: e.seq,
+				submittedAt: e.updatedAt,
+				name: names.get(e.id)?.name ?? null,
+				so: names.get(e.id)?.so ?? null,
+				bookId: e.book,
+				bookNumber: b?.bookNumber ?? '',
+				year: b?.year ?? null,
+				registerType: e.type,
+				unitName: b?.unitName ?? e.unit
+			};
+		})
+	};
+};

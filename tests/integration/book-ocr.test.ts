@@ -1,0 +1,112 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { forEachDatabase } from './databases';
+import { addUser, TAN_LAP, type TestUser } from './fixtures';
+import { generateEntries } from '../../src/lib/synth/index';
+import { renderRegisterPage } from '../../src/lib/ocr/synth/render-page';
+import { loadTemplate } from '../../src/lib/ocr/templates/index';
+import { jobHandlers, type JobHandlers } from '../../src/lib/server/jobs/handlers';
+import { jobKinds } from '../../src/lib/server/jobs/job-kinds';
+import { JobRunner } from '../../src/lib/server/jobs/job-runner';
+
+/** A scanned birth-register page (JPEG, as scanners deliver) with its known entries. */
+async function scannedPage(seed: string) {
+	const template = loadTemplate('birth-table-v1');
+	const entries = generateEntries({
+		type: 'birth',
+		count: template.entriesPerPage,
+		year: 2012,
+		bookNumber: 1,
+		seed,
+		place: { commune: 'Phường Tân Lập', province: 'tỉnh Đắk Lắk', provinceCode: '66' },
+		entriesPerPage: template.entriesPerPage
+	});
+	const page = await renderRegisterPage({ template, entries, pageNumber: 1, seed });
+	const { data, info } = await sharp(page.png)
+		.jpeg({ quality: 85 })
+		.toBuffer({ resolveWithObject: true });
+	return { bytes: data, width: info.width, height: info.height, truth: page.truth };
+}
+
+forEachDatabase('book OCR job', (t) => {
+	let jobs: JobHandlers;
+	let clerk: TestUser;
+	beforeAll(async () => {
+		jobs = jobHandlers(t.services, { ocrThreads: 1 });
+		clerk = await addUser(t.services, 'clerk', TAN_LAP);
+	});
+	afterAll(() => jobs?.close());
+
+	it('reads every queued page into prefilled entries; a bad page is marked, not dropped', async () => {
+		const s = t.services;
+		const bookId = await s.bookImport.createBook(null, {
+			unitCode: TAN_LAP,
+			registerType: 'birth',
+			bookNumber: '01',
+			year: 2012,
+			title: 'Sổ đăng ký khai sinh 2012, quyển 01',
+			expectedEntries: 6,
+			templateId: 'birth-table-v1'
+		});
+		const scan = await scannedPage(`book-ocr:${t.kind}`);
+		const good = await s.bookImport.addPage(
+			bookId,
+			{ ...scan, mime: 'image/jpeg', sourceFile: 'trang-1.jpg', sourcePage: 1 },
+			null
+		);
+		const bad = await s.bookImport.addPage(
+			bookId,
+			{
+				bytes: Buffer.from('truncated scan'),
+				mime: 'image/jpeg',
+				width: 10,
+				height: 10,
+				sourceFile: 'trang-2.jpg',
+				sourcePage: 1
+			},
+			null
+		);
+		const jobId = await s.jobs.enqueue(jobKinds.bookOcr, { bookId });
+		const runner = new JobRunner(s.jobs, jobs.handlers);
+		expect(await runner.runOnce()).toBe(true);
+		expect(await s.jobs.get(jobId)).toMatchObject({ state: 'done' });
+
+		const pages = await s.books.pages(clerk, bookId);
+		expect(pages.map((p) => [p.id, p.ocrState, p.ocrError?.code])).toEqual([
+			[good.id, 'done', undefined],
+			[bad.id, 'failed', 'ocr.unsupportedFormat']
+		]);
+		expect(pages[1]?.ocrError).toMatchObject({ code: 'ocr.unsupportedFormat' });
+
+		const entries = await s.database.db
+			.selectFrom('entry')
+			.select(['id', 'page_id', 'state', 'seq'])
+			.where('book_id', '=', bookId)
+			.orderBy('seq')
+			.execute();
+		expect(entries).toHaveLength(scan.truth.entries.length);
+		expect(entries.every((e) => e.page_id === good.id && e.state === 'prefilled')).toBe(true);
+		for (const [i, e] of entries.entries()) {
+			const fields = await s.database.db
+				.selectFrom('entry_field')
+				.select(['key', 'value', 'ocr_value'])
+				.where('entry_id', '=', e.id)
+				.execute();
+			const byKey = Object.fromEntries(fields.map((f) => [f.key, f]));
+			const truth = scan.truth.entries[i]!.fields;
+			expect(byKey.nksNgaySinh?.value).toBe(truth.nksNgaySinh?.value);
+			expect(byKey.nksGioiTinh?.value).toBe(truth.nksGioiTinh?.value);
+			expect(byKey.nksHoTen?.ocr_value).toBe(byKey.nksHoTen?.value);
+		}
+
+		// Run again: pages already read are not read twice.
+		await s.jobs.enqueue(jobKinds.bookOcr, { bookId });
+		expect(await runner.runOnce()).toBe(true);
+		const again = await s.database.db
+			.selectFrom('entry')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('book_id', '=', bookId)
+			.executeTakeFirstOrThrow();
+		expect(Number(again.n)).toBe(entries.length);
+	});
+});
