@@ -1,6 +1,6 @@
 /**
  * Birth register (Sổ đăng ký khai sinh). Keys are exactly the trimmed column names of the MOJ
- * import template's sheet "DL Import" (../shared/data/moj-import-template-khaisinh.xlsx), in its
+ * import template's sheet "DL Import" (tests/fixtures/moj/moj-import-template-khaisinh.xlsx), in its
  * order, without the row counter "STT".
  */
 import type { FieldDef } from './field-kinds';
