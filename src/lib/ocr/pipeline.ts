@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import type { BBox, OcrPool, OcrWord } from './engine/ocr-pool';
+import type { BBox, OcrPool, OcrResult, OcrWord } from './engine/ocr-pool';
 import { loadCv } from './preprocess/cv';
 import { MAX_PIXELS } from './preprocess/image';
 import {
@@ -9,6 +9,7 @@ import {
 	invert,
 	mapBox,
 	preprocessPage,
+	type Grey,
 	type PreprocessOptions
 } from './preprocess/index';
 import { pdfPageImages, PdfError } from './pdf-images';
@@ -16,6 +17,7 @@ import { checkField } from './postprocess/fields';
 import { proposeEntries } from './segment/entries';
 import type { LayoutSpec } from './segment/layout';
 import { detectRuling } from './segment/ruling';
+import { eraseRuling, unionBox, wordsInZone } from './segment/zone-words';
 
 /** A refusal a user sees: a code the UI translates, its parameters, and an English line for logs. */
 export interface OcrError {
@@ -235,16 +237,29 @@ async function ocrPage(
 ): Promise<OcrPage> {
 	const original = await decodeGrey(image, { page: sharpPage ?? 0, limitInputPixels: maxPixels });
 	const pre = await preprocessPage(original, opts.preprocess);
-	const png = await encodePng(pre.image);
 	const back = invert(pre.transform);
 	const toOriginal = (b: BBox): BBox => clampBox(mapBox(back, b), original.width, original.height);
-	const res = opts.fullText === false ? null : await pool.recognizePage(png, { psm: 3 });
+	const segmented = opts.type && opts.template ? await segment(pre.image, opts.template) : null;
+	// Entries are read from the page with its ruling erased: one read of the table's body (or of
+	// the whole page when its text is wanted too), its words then dealt to the field zones. Reading
+	// the body in one piece gives tesseract whole lines of context: per-zone crops lost far more
+	// tone marks and took longer (docs/BENCHMARKS.md).
+	const png = await encodePng(segmented?.erased ?? pre.image);
+	const wantText = opts.fullText !== false;
+	const body = segmented ? unionBox(segmented.regions.map((r) => r.bbox)) : null;
+	let res: OcrResult | null = null;
+	if (wantText) res = await pool.recognizePage(png, { psm: 3 });
+	else if (body) {
+		const [read] = await pool.recognizeRegions(png, [body], { psm: 3 });
+		if (!read) throw new Error('OCR pool returned no read for the table body');
+		res = read;
+	}
 	const out: OcrPage = {
 		page,
 		width: original.width,
 		height: original.height,
-		text: res?.text ?? '',
-		words: res?.words.map((w) => ({ ...w, bbox: toOriginal(w.bbox) })) ?? [],
+		text: wantText ? (res?.text ?? '') : '',
+		words: wantText ? (res?.words.map((w) => ({ ...w, bbox: toOriginal(w.bbox) })) ?? []) : [],
 		steps: {
 			rotate: pre.steps.rotate,
 			skew: Math.round(pre.steps.skew * 100) / 100,
@@ -252,28 +267,12 @@ async function ocrPage(
 			ms: pre.steps.ms
 		}
 	};
-	if (opts.type && opts.template) {
-		const { cv } = await loadCv();
-		const ruling = detectRuling(cv, pre.image);
-		const regions = proposeEntries(ruling, opts.template, pre.image.width, pre.image.height);
-		// Inset each cell so its ruling stays out of the crop.
-		const inset = Math.max(3, Math.round(pre.image.width * 0.003));
-		const zones = regions.flatMap((r) => r.fields);
-		const crops = zones.map((z): BBox => [
-			z.bbox[0] + inset,
-			z.bbox[1] + inset,
-			z.bbox[2] - inset,
-			z.bbox[3] - inset
-		]);
-		const reads = await pool.recognizeRegions(png, crops, { psm: 6 });
-		let k = 0;
-		out.entries = regions.map((r) => {
+	if (segmented) {
+		const words = res?.words ?? [];
+		out.entries = segmented.regions.map((r) => {
 			const fields: Record<string, OcrField> = {};
 			for (const f of r.fields) {
-				const read = reads[k++];
-				if (!read)
-					throw new Error(`OCR pool returned ${reads.length} reads for ${crops.length} zones`);
-				const checked = checkField(f.kind, read.words, read.text.replace(/\n/g, ' '));
+				const checked = checkField(f.kind, wordsInZone(words, f.bbox));
 				fields[f.key] = {
 					value: checked.value,
 					confidence: checked.confidence,
@@ -288,6 +287,15 @@ async function ocrPage(
 		out.entries = [];
 	}
 	return out;
+}
+
+/** Entry regions and field zones from the page's ruling, and the page with that ruling erased. */
+async function segment(image: Grey, template: LayoutSpec) {
+	const { cv } = await loadCv();
+	const ruling = detectRuling(cv, image);
+	const regions = proposeEntries(ruling, template, image.width, image.height);
+	const erased = eraseRuling(image, ruling, Math.max(3, Math.round(image.width * 0.002)));
+	return { regions, erased };
 }
 
 function clampBox(b: BBox, w: number, h: number): BBox {

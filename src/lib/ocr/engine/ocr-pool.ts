@@ -144,20 +144,23 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 			return schedule((slot) => recognize(slot, image, opts));
 		},
 		async recognizeRegions(image, regions, opts = {}) {
-			const meta = await sharp(image).metadata();
-			const W = meta.width ?? 0;
-			const H = meta.height ?? 0;
+			// Decoded once: cutting a few hundred zones out of the encoded page would decode it each time.
+			const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
+			const raw = { width: info.width, height: info.height, channels: info.channels };
 			return Promise.all(
 				regions.map(async (r) => {
-					const x0 = clamp(Math.round(r[0]), 0, W);
-					const y0 = clamp(Math.round(r[1]), 0, H);
-					const x1 = clamp(Math.round(r[2]), 0, W);
-					const y1 = clamp(Math.round(r[3]), 0, H);
+					const x0 = clamp(Math.round(r[0]), 0, raw.width);
+					const y0 = clamp(Math.round(r[1]), 0, raw.height);
+					const x1 = clamp(Math.round(r[2]), 0, raw.width);
+					const y1 = clamp(Math.round(r[3]), 0, raw.height);
 					if (x1 - x0 < MIN_REGION || y1 - y0 < MIN_REGION) return emptyResult();
+					const box = { left: x0, top: y0, width: x1 - x0, height: y1 - y0 };
+					// Blank cells are most of a register page; tesseract has nothing to find there.
+					if (!hasInk(data, raw, box)) return emptyResult();
 					// A white margin helps tesseract with text touching the crop edge.
 					const pad = 10;
-					const crop = await sharp(image)
-						.extract({ left: x0, top: y0, width: x1 - x0, height: y1 - y0 })
+					const crop = await sharp(data, { raw })
+						.extract(box)
 						.extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' })
 						.png()
 						.toBuffer();
@@ -174,6 +177,25 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 			);
 		}
 	};
+}
+
+// Fewer dark pixels than this in a zone is dust or a ruling's end, not a character.
+const MIN_INK_PIXELS = 12;
+
+/** Whether a zone of a decoded image holds anything darker than mid-grey worth reading. */
+function hasInk(
+	data: Buffer,
+	raw: { width: number; channels: number },
+	box: { left: number; top: number; width: number; height: number }
+): boolean {
+	let dark = 0;
+	for (let y = box.top; y < box.top + box.height; y++) {
+		const row = y * raw.width;
+		for (let x = box.left; x < box.left + box.width; x++)
+			// The first channel is enough: grey, or red of a colour scan (ink is dark in all three).
+			if ((data[(row + x) * raw.channels] ?? 255) < 128 && ++dark >= MIN_INK_PIXELS) return true;
+	}
+	return false;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
