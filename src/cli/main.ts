@@ -33,6 +33,11 @@ const commands: Record<string, { run: Command; help: string }> = {
 		run: async (argv, io) => (await import('./commands/ocr')).ocrCommand(argv, io),
 		help: 'ocr FILE… [--type T] [--template FILE.json] --json   OCR scans to JSON Lines'
 	},
+	'import-book': {
+		// Loaded on use, like `ocr`: splitting scans pulls in sharp, pdf-lib and the OCR pipeline.
+		run: async (argv, io) => (await import('./commands/import-book')).importBookCommand(argv, io),
+		help: 'import-book FILE… --unit CODE --type T --book NUMBER --year YYYY   a book from scans (prints its id; OCR queued)'
+	},
 	worker: {
 		run: async (argv, io) => (await import('./commands/worker')).workerCommand(argv, io),
 		help: 'worker [--once]              run background jobs (OCR of imported books)'
