@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEntries } from '../synth/index';
-import { ocrBookPage, type BookPageSource } from './book-page';
+import { forBookPage, ocrBookPage, readPageImage, type BookPageSource } from './book-page';
 import { createOcrPool, type OcrPool } from './engine/ocr-pool';
 import { cer } from './metrics';
 import { degradeWithPreset } from './synth/degrade';
@@ -76,6 +76,25 @@ describe('ocrBookPage', () => {
 	])('refuses %s with a code naming the page', async (_, bytes, code) => {
 		const r = await ocrBookPage(bytes, source, pool);
 		expect(r).toMatchObject({ error: { code, params: { file: source.name } } });
+	});
+
+	it('reads an image once for every book page that shows it, each named in its errors', async () => {
+		const other = { name: 'Quyển 07, trang 12', pageNo: 12 };
+		const unreadable = await readPageImage(
+			Buffer.from('not an image'),
+			loadTemplate('birth-table-v1'),
+			pool
+		);
+		for (const p of [source, other]) {
+			const r = forBookPage(unreadable, p);
+			expect(r).toMatchObject({
+				error: { code: 'ocr.unsupportedFormat', params: { file: p.name } }
+			});
+			if ('error' in r) expect(r.error.message).toContain(p.name);
+			expect(forBookPage({ entries: [] }, p)).toMatchObject({
+				error: { code: 'ocr.noEntries', params: { page: p.pageNo } }
+			});
+		}
 	});
 
 	it('refuses an unknown layout and a register type with none', async () => {

@@ -28,30 +28,51 @@ export interface BookPageSource {
 }
 
 /**
+ * What OCR reads on one image with one template, whichever book page shows it: the written entries
+ * (maybe none) or why the image cannot be read. It depends on nothing else, so it can be cached by
+ * image and template; `forBookPage` turns it into one page's result.
+ */
+export type PageReading = { entries: BookPageEntry[] } | { error: OcrError };
+
+export type BookPageResult = { entries: BookPageEntry[] } | { error: OcrError };
+
+// The pipeline names its input in errors. A reading names it with this stand-in, which
+// `forBookPage` replaces with the name of the page it is recorded for.
+const PAGE_NAME = '⟨page⟩';
+
+/**
  * Reads one scanned page of a register book into its entries' prefilled fields, keyed by the
- * register's field keys. Rows the book left blank are dropped (a register page is often not
- * full); a page on which no entry at all is found is an error, so it is looked at, not skipped.
+ * register's field keys.
  */
 export async function ocrBookPage(
 	image: Uint8Array,
 	source: BookPageSource,
 	pool: OcrPool
-): Promise<{ entries: BookPageEntry[] } | { error: OcrError }> {
-	const template = resolveTemplate(source);
+): Promise<BookPageResult> {
+	const template = bookPageTemplate(source);
 	if ('error' in template) return template;
+	return forBookPage(await readPageImage(image, template, pool), source);
+}
+
+/** Reads an image with a template. Rows the book left blank are dropped. */
+export async function readPageImage(
+	image: Uint8Array,
+	template: RegisterTemplate,
+	pool: OcrPool
+): Promise<PageReading> {
 	const result = await ocrFile(
 		Buffer.from(image.buffer, image.byteOffset, image.byteLength),
 		{
-			type: source.registerType,
+			type: template.registerType,
 			template: layoutFromTemplate(template),
 			fullText: false,
-			name: source.name
+			name: PAGE_NAME
 		},
 		pool
 	);
 	if (result.error) return { error: result.error };
 	const page = result.pages[0];
-	if (!page) return { error: noEntries(source) };
+	if (!page) return { entries: [] };
 	if (isPageError(page)) return { error: page.error };
 	const entries = (page.entries ?? [])
 		.map((e): BookPageEntry => ({
@@ -64,37 +85,62 @@ export async function ocrBookPage(
 			)
 		}))
 		.filter((e) => Object.values(e.fields).some((f) => f.value.trim() !== ''));
-	if (entries.length === 0) return { error: noEntries(source) };
 	return { entries };
 }
 
-function resolveTemplate(source: BookPageSource): RegisterTemplate | { error: OcrError } {
-	if (source.templateId) {
-		const t = listTemplates().find((x) => x.id === source.templateId);
+/**
+ * A reading as one book page's result: its errors name the page, and a page on which no entry at
+ * all is found is an error (a register page is often not full, but never empty), so it is looked
+ * at, not skipped.
+ */
+export function forBookPage(
+	reading: PageReading,
+	page: Pick<BookPageSource, 'name' | 'pageNo'>
+): BookPageResult {
+	if ('error' in reading) return { error: namePage(reading.error, page.name) };
+	if (reading.entries.length === 0) return { error: noEntries(page) };
+	return reading;
+}
+
+/** The layout a book's pages are read with, or why there is none. */
+export function bookPageTemplate(
+	book: Pick<BookPageSource, 'registerType' | 'templateId'>
+): RegisterTemplate | { error: OcrError } {
+	if (book.templateId) {
+		const t = listTemplates().find((x) => x.id === book.templateId);
 		if (t) return t;
 		return {
 			error: {
 				code: 'ocr.unknownTemplate',
-				params: { id: source.templateId },
-				message: `unknown page layout ${source.templateId}`
+				params: { id: book.templateId },
+				message: `unknown page layout ${book.templateId}`
 			}
 		};
 	}
 	return (
-		defaultTemplateFor(source.registerType) ?? {
+		defaultTemplateFor(book.registerType) ?? {
 			error: {
 				code: 'ocr.noTemplate',
-				params: { type: source.registerType },
-				message: `no page layout for ${source.registerType} books`
+				params: { type: book.registerType },
+				message: `no page layout for ${book.registerType} books`
 			}
 		}
 	);
 }
 
-function noEntries(source: BookPageSource): OcrError {
+function namePage(error: OcrError, name: string): OcrError {
+	const named = (v: string | number) => (typeof v === 'string' ? v.replaceAll(PAGE_NAME, name) : v);
+	return {
+		code: error.code,
+		params: Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, named(v)])),
+		message: error.message.replaceAll(PAGE_NAME, name)
+	};
+}
+
+function noEntries(page: Pick<BookPageSource, 'name' | 'pageNo'>): OcrError {
 	return {
 		code: 'ocr.noEntries',
-		params: { page: source.pageNo },
-		message: `${source.name}: no entries found`
+		params: { page: page.pageNo },
+		message: `${page.name}: no entries found`
 	};
 }

@@ -10,6 +10,7 @@ import { UserService } from './services/user-service';
 import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
 import { ResidentService } from './services/resident-service';
+import { OcrResultCache } from './services/ocr-cache';
 import { JobQueue } from './jobs/job-queue';
 import { FsBlobStore, type BlobStore } from './storage/blob-store';
 
@@ -26,6 +27,7 @@ export interface Services {
 	bookImport: BookImportService;
 	residents: ResidentService;
 	jobs: JobQueue;
+	ocrCache: OcrResultCache;
 	now: () => Date;
 }
 
@@ -77,6 +79,7 @@ export function buildServices(
 		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, now),
 		residents: new ResidentService(db, access, units, now),
-		jobs: new JobQueue(db, database.dialect, now)
+		jobs: new JobQueue(db, database.dialect, now),
+		ocrCache: new OcrResultCache(db, now)
 	};
 }

@@ -21,6 +21,7 @@ export interface DB {
 	job: JobTable;
 	resident_extract: ResidentExtractTable;
 	resident: ResidentTable;
+	ocr_result: OcrResultTable;
 }
 
 export interface UnitTable {
@@ -196,6 +197,21 @@ export interface ResidentTable {
 	residence: string | null;
 	name_key: string;
 	birth_year: number | null;
+}
+
+/** What OCR read from one image with one layout (src/lib/ocr/result-cache.ts makes the key). */
+export interface OcrResultTable {
+	/** SHA-256 over the four columns that follow. */
+	cache_key: string;
+	/** The scan's blob hash. */
+	image_hash: string;
+	template_id: string;
+	/** Hash of the template's content. */
+	template_version: string;
+	engine_version: string;
+	/** JSON: the page's entries or its error, as `readPageImage` returned them. */
+	result_json: string;
+	created_at: string;
 }
 
 export type UnitRow = Selectable<UnitTable>;

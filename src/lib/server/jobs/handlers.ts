@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import type { Services } from '../container';
 import type { JobHandler } from './job-runner';
-import { createOcrPool, type OcrPool } from '../../ocr/engine/ocr-pool';
-import { ocrBookPage } from '../../ocr/book-page';
+import { createOcrPool, type OcrPool, type OcrPoolOptions } from '../../ocr/engine/ocr-pool';
+import {
+	bookPageTemplate,
+	forBookPage,
+	readPageImage,
+	type PageReading
+} from '../../ocr/book-page';
+import { isCacheable, ocrCacheKey } from '../../ocr/result-cache';
+import type { RegisterTemplate } from '../../ocr/templates';
 import { jobKinds } from './job-kinds';
 
 const bookOcrPayload = z.object({ bookId: z.string().min(1) });
@@ -13,33 +20,55 @@ export interface JobHandlers {
 	close(): Promise<void>;
 }
 
+export interface JobHandlerOptions {
+	ocrThreads?: number;
+	/** Starts the OCR engine; tests wrap the real one to see what it is asked to read. */
+	createOcrPool?: (opts: OcrPoolOptions) => OcrPool;
+}
+
 /**
  * The handlers a worker runs. OCR threads start on the first page to read (each takes ~200 MB),
- * so a worker that only ever sees other jobs never pays for them.
+ * so a worker that only ever sees other jobs, or only cached scans, never pays for them.
  */
-export function jobHandlers(s: Services, opts: { ocrThreads?: number } = {}): JobHandlers {
+export function jobHandlers(s: Services, opts: JobHandlerOptions = {}): JobHandlers {
 	let pool: OcrPool | null = null;
-	const ocrPool = () => (pool ??= createOcrPool({ size: opts.ocrThreads ?? 1 }));
+	const startPool = opts.createOcrPool ?? createOcrPool;
+	const ocrPool = () => (pool ??= startPool({ size: opts.ocrThreads ?? 1 }));
+
+	/** What OCR reads on a stored scan with a template: remembered, or read now and remembered. */
+	const readScan = async (imageHash: string, template: RegisterTemplate): Promise<PageReading> => {
+		const key = ocrCacheKey(imageHash, template);
+		const cached = await s.ocrCache.get(key);
+		if (cached) return cached;
+		const reading = await readPageImage(await s.blobs.get(imageHash), template, ocrPool());
+		if (isCacheable(reading)) {
+			// The cache only saves time: a failed write must not cost the page its reading.
+			await s.ocrCache.put(key, reading).catch((e: unknown) => {
+				console.warn(`sohoa: OCR result of ${imageHash} not cached:`, e);
+			});
+		}
+		return reading;
+	};
 
 	const bookOcr: JobHandler = async ({ payload, progress }) => {
 		const { bookId } = bookOcrPayload.parse(payload);
 		const book = await s.books.getRow(bookId);
 		if (!book) return; // deleted since it was queued: nothing to read
+		const template = bookPageTemplate({
+			registerType: book.register_type,
+			templateId: book.template_id
+		});
 		const pages = await s.bookImport.pagesAwaitingOcr(bookId);
 		let done = 0;
 		for (const page of pages) {
 			if (!(await progress({ done, total: pages.length }))) return; // another worker took it
-			const png = await s.blobs.get(page.blob_hash);
-			const result = await ocrBookPage(
-				png,
-				{
-					registerType: book.register_type,
-					templateId: book.template_id,
-					name: `${book.title}, trang ${page.page_no}`,
-					pageNo: page.page_no
-				},
-				ocrPool()
-			);
+			const result =
+				'error' in template
+					? template
+					: forBookPage(await readScan(page.blob_hash, template), {
+							name: `${book.title}, trang ${page.page_no}`,
+							pageNo: page.page_no
+						});
 			if ('error' in result) {
 				await s.bookImport.recordPageError(page.id, result.error);
 			} else {
