@@ -120,3 +120,57 @@ export function numberToWords(n: number): string {
 	else if (rest) words.push(...underHundred(rest));
 	return words.join(' ');
 }
+
+/** The marked spelling of every word a date or number in words uses, by folded key. */
+const SPELLING: Record<string, string> = {
+	ngay: 'ngày',
+	thang: 'tháng',
+	nam: 'năm',
+	mung: 'mùng',
+	mong: 'mồng',
+	khong: 'không',
+	hai: 'hai',
+	ba: 'ba',
+	bon: 'bốn',
+	tu: 'tư',
+	lam: 'lăm',
+	nham: 'nhăm',
+	sau: 'sáu',
+	bay: 'bảy',
+	tam: 'tám',
+	chin: 'chín',
+	linh: 'linh',
+	le: 'lẻ',
+	tram: 'trăm',
+	nghin: 'nghìn',
+	ngan: 'ngàn',
+	gieng: 'giêng',
+	chap: 'chạp'
+};
+const TENS_DIGITS = new Set(['hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin']);
+
+/**
+ * A date or number in words with each word's marks put back from its folded key, in the word's
+ * own case ("Ngày Báy Tháng Bôn" → "Ngày Bảy Tháng Bốn"). "mười"/"mươi" and "một"/"mốt" fold
+ * alike: "mươi" follows a digit (hai mươi), "mốt" follows "mươi" (hai mươi mốt). Words outside the
+ * vocabulary are kept as written.
+ */
+export function respellNumberWords(s: string): string {
+	const words = s.split(' ');
+	const keys = words.map((w) => matchKey(w).replace(/[^a-z0-9]/g, ''));
+	return words
+		.map((w, i) => {
+			const k = keys[i] ?? '';
+			const prev = keys[i - 1];
+			let spelled = SPELLING[k];
+			if (k === 'muoi') spelled = prev !== undefined && TENS_DIGITS.has(prev) ? 'mươi' : 'mười';
+			if (k === 'mot') {
+				const afterTens = prev === 'muoi' && TENS_DIGITS.has(keys[i - 2] ?? '');
+				spelled = afterTens ? 'mốt' : 'một';
+			}
+			if (!spelled || !/^\p{L}+$/u.test(w)) return w;
+			const upper = w.charAt(0) !== w.charAt(0).toLowerCase();
+			return upper ? spelled.charAt(0).toUpperCase() + spelled.slice(1) : spelled;
+		})
+		.join(' ');
+}

@@ -9,7 +9,7 @@ import {
 	parseDateWords,
 	type PartialDate
 } from './partial-date';
-import { numberToWords, parseNumberWords } from './number-words';
+import { numberToWords, parseNumberWords, respellNumberWords } from './number-words';
 
 describe('parseDateFigures', () => {
 	it.each([
@@ -162,5 +162,22 @@ describe('compareDates / isValidCalendarDate', () => {
 		expect(isValidCalendarDate({ year: 1900, month: 2, day: 29 })).toBe(false);
 		expect(isValidCalendarDate({ year: 2008, day: 3 })).toBe(false);
 		expect(isValidCalendarDate({ year: 2008, month: 4, day: 31 })).toBe(false);
+	});
+});
+
+describe('respellNumberWords', () => {
+	it.each([
+		['Ngày Báy Tháng Báy Năm Một Nghìn', 'Ngày Bảy Tháng Bảy Năm Một Nghìn'],
+		['Ngay Mươi Tam Thắng Mươi Một', 'Ngày Mười Tám Tháng Mười Một'],
+		['Ngày Hai Mươi Môt Tháng Tư', 'Ngày Hai Mươi Mốt Tháng Tư'],
+		['Chín Trắm Chín Mươi Lãm', 'Chín Trăm Chín Mươi Lăm'],
+		['hai nghin khong tram linh chin', 'hai nghìn không trăm linh chín'],
+		['Ngày Mười Bôn Tháng Chín Năm', 'Ngày Mười Bốn Tháng Chín Năm']
+	])('%s → %s', (read, spelled) => {
+		expect(respellNumberWords(read)).toBe(spelled);
+	});
+
+	it('keeps words outside the vocabulary and punctuation as written', () => {
+		expect(respellNumberWords('Ngày 5 Tháng Xyz,')).toBe('Ngày 5 Tháng Xyz,');
 	});
 });

@@ -45,6 +45,12 @@ const rows: [string, string[]][] = [
 	['Không quốc tịch', ['Không có quốc tịch', 'Stateless']]
 ];
 
+/** Every spelling the list knows (names and aliases), as books write them. */
+export const nationalitySpellings: readonly string[] = rows.flatMap(([name, aliases]) => [
+	name,
+	...aliases
+]);
+
 const byKey = new Map<string, string>();
 for (const [name, aliases] of rows)
 	for (const k of [name, ...aliases]) byKey.set(matchKey(k).replace(/[^a-z0-9]/g, ''), name);
