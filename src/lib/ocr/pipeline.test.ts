@@ -12,8 +12,9 @@ import { isPageError, ocrFile, toContractJson, type OcrPage } from './pipeline';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const scans = path.join(here, '../../../tests/fixtures/real-scans');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sohoa-pipeline-'));
-const ref = (name: string, page: number) =>
-	readFileSync(path.join(scans, `${name}.p${page}.ref.txt`), 'utf8');
+// Hand-checked transcriptions (tests/fixtures/real-scans/README.md).
+const truth = (name: string, page: number) =>
+	readFileSync(path.join(scans, `${name}.p${page}.truth.txt`), 'utf8');
 
 let pool: OcrPool;
 beforeAll(() => {
@@ -22,10 +23,13 @@ beforeAll(() => {
 afterAll(() => pool.close());
 
 describe('ocrFile on the real scans', () => {
-	// References: tesseract PSM 3 on each raw page (see tests/fixtures/real-scans/README.md).
+	// Character error against the careful transcription: within 1%, as the native tesseract CLI
+	// with the same model. vietsample p.1 opens with a decorative title no engine reads (native:
+	// 1.46% on that page), hence its own bound.
 	it.each([
-		['vietsample1', [0, 0], 0.02],
-		['vietsample2', [270, 0], 0.02]
+		['vietsample', [0, 0], [0.015, 0.01]],
+		['vietsample1', [0, 0], [0.01, 0.01]],
+		['vietsample2', [270, 0], [0.01, 0.01]]
 	] as const)(
 		'%s: every page read, upright, text as the reference',
 		async (name, rotations, maxCer) => {
@@ -37,8 +41,8 @@ describe('ocrFile on the real scans', () => {
 				const page = p as OcrPage;
 				expect(page.page).toBe(i + 1);
 				expect(page.steps?.rotate).toBe(rotations[i]);
-				const e = cer(page.text, ref(name, i + 1));
-				expect(e).toBeLessThan(maxCer);
+				const e = cer(page.text, truth(name, i + 1));
+				expect(e).toBeLessThan(maxCer[i] ?? 0);
 				expect(page.text).toBe(page.text.normalize('NFC'));
 			});
 			// Boxes are in the original page's coordinates: the sideways page's words sit inside 3300×2550.
@@ -134,7 +138,7 @@ describe('ocrFile on bad input', () => {
 		expect(r.error).toBeUndefined();
 		const [p1, p2] = r.pages;
 		expect(p1 && !isPageError(p1)).toBe(true);
-		expect(cer((p1 as OcrPage).text, ref('vietsample1', 2))).toBeLessThan(0.05);
+		expect(cer((p1 as OcrPage).text, truth('vietsample1', 2))).toBeLessThan(0.05);
 		expect(p2 && isPageError(p2) && p2.error.code).toBe('ocr.pdfPageNoImage');
 	});
 
