@@ -65,5 +65,9 @@ export const ocrMessages = {
 	'ocr.notVietnamese': {
 		vi: 'Có từ không phải âm tiết tiếng Việt: có thể đọc sai.',
 		en: 'A word is not a Vietnamese syllable: likely misread.'
+	},
+	'ocr.pageUnreliable': {
+		vi: 'Phần lớn trang này đọc không chắc chắn: hãy kiểm tra mọi trường với ảnh.',
+		en: 'Most of this page read poorly: check every field against the image.'
 	}
 } as const;

@@ -13,7 +13,7 @@ import {
 	type PreprocessOptions
 } from './preprocess/index';
 import { pdfPageImages, PdfError } from './pdf-images';
-import { checkField } from './postprocess/fields';
+import { checkField, flagUnreliablePage } from './postprocess/fields';
 import { proposeEntries } from './segment/entries';
 import type { LayoutSpec } from './segment/layout';
 import { detectRuling } from './segment/ruling';
@@ -269,19 +269,23 @@ async function ocrPage(
 	};
 	if (segmented) {
 		const words = res?.words ?? [];
-		out.entries = segmented.regions.map((r) => {
-			const fields: Record<string, OcrField> = {};
-			for (const f of r.fields) {
+		const read = segmented.regions.map((r) => ({
+			bbox: toOriginal(r.bbox),
+			fields: r.fields.map((f) => {
 				const checked = checkField(f.kind, wordsInZone(words, f.bbox));
-				fields[f.key] = {
-					value: checked.value,
-					confidence: checked.confidence,
-					bbox: toOriginal(f.bbox),
-					needsAttention: checked.needsAttention,
-					issues: checked.issues
-				};
-			}
-			return { bbox: toOriginal(r.bbox), fields };
+				return { key: f.key, ...checked, bbox: toOriginal(f.bbox) };
+			})
+		}));
+		const flagged = flagUnreliablePage(read.flatMap((e) => e.fields));
+		let at = 0;
+		out.entries = read.map((e) => {
+			const mine = flagged.slice(at, (at += e.fields.length));
+			return {
+				bbox: e.bbox,
+				fields: Object.fromEntries(
+					mine.map(({ key, ...field }): [string, OcrField] => [key, field])
+				)
+			};
 		});
 	} else if (opts.type) {
 		out.entries = [];

@@ -179,22 +179,26 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 	};
 }
 
-// Fewer dark pixels than this in a zone is dust or a ruling's end, not a character.
+// Fewer ink pixels than this in a zone is dust or a ruling's end, not a character.
 const MIN_INK_PIXELS = 12;
+// Ink is this much darker than the zone's paper; faded ink on grey scans is far from black.
+const INK_CONTRAST = 60;
 
-/** Whether a zone of a decoded image holds anything darker than mid-grey worth reading. */
+/** Whether a zone of a decoded image holds anything clearly darker than its paper. */
 function hasInk(
 	data: Buffer,
 	raw: { width: number; channels: number },
 	box: { left: number; top: number; width: number; height: number }
 ): boolean {
+	// The first channel is enough: grey, or red of a colour scan (ink is dark in all three).
+	const at = (x: number, y: number) => data[(y * raw.width + x) * raw.channels] ?? 0;
+	let paper = 0;
+	for (let y = box.top; y < box.top + box.height; y++)
+		for (let x = box.left; x < box.left + box.width; x++) paper = Math.max(paper, at(x, y));
 	let dark = 0;
-	for (let y = box.top; y < box.top + box.height; y++) {
-		const row = y * raw.width;
+	for (let y = box.top; y < box.top + box.height; y++)
 		for (let x = box.left; x < box.left + box.width; x++)
-			// The first channel is enough: grey, or red of a colour scan (ink is dark in all three).
-			if ((data[(row + x) * raw.channels] ?? 255) < 128 && ++dark >= MIN_INK_PIXELS) return true;
-	}
+			if (at(x, y) < paper - INK_CONTRAST && ++dark >= MIN_INK_PIXELS) return true;
 	return false;
 }
 

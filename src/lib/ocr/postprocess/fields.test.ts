@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkField, cleanField, kindOk, type FieldKind } from './fields';
+import { checkField, cleanField, flagUnreliablePage, kindOk, type FieldKind } from './fields';
 
 const w = (text: string, confidence = 0.95) => ({
 	text,
@@ -22,6 +22,12 @@ describe('cleanField', () => {
 		['name', 'NGUYEN VĂN AN', 'NGUYỄN VĂN AN'],
 		['name', 'Trấn Thị Bình', 'Trần Thị Bình'],
 		['name', "H'Hen Niê", "H'Hen Niê"],
+		['place', 'Bệnh viện Đa khoa tính Lâm Đông', 'Bệnh viện Đa khoa tỉnh Lâm Đồng'],
+		['dateWords', 'Ngày Báy Tháng Mươi Môt Năm', 'Ngày Bảy Tháng Mười Một Năm'],
+		['ethnicity', 'Kính', 'Kinh'],
+		['ethnicity', 'Ẽ Đê', 'Ê Đê'],
+		['ethnicity', 'Khơ Me (Thổ)', 'Khơ Me (Thổ)'],
+		['nationality', 'việt Nam', 'Việt Nam'],
 		['id', '0O1 2O3 4S6 789', '001203456789'],
 		['number', 'Số: l2', '12']
 	] as [FieldKind, string, string][])('%s %j → %j', (kind, raw, out) => {
@@ -36,6 +42,12 @@ describe('kindOk', () => {
 		['date', '1999', true],
 		['date', 'hôm qua', false],
 		['sex', 'Nữ', true],
+		['dateWords', 'Ngày Hai Mươi Mốt Tháng Tư Năm Một Nghìn Chín Trăm Chín Mươi Lăm', true],
+		['dateWords', 'Ngày Hai Mươi Tháng', false],
+		['ethnicity', 'Kinh', true],
+		['ethnicity', 'Khơ Me (Thổ', false],
+		['nationality', 'Việt Nam', true],
+		['nationality', 'Việt', false],
 		['sex', 'Nu x', false],
 		['id', '001203456789', true],
 		['id', '0012034567', false],
@@ -67,5 +79,32 @@ describe('checkField → needsAttention', () => {
 	});
 	it('accepts minority names', () => {
 		expect(checkField('name', [w("H'Nhi"), w('Niê')]).issues).not.toContain('ocr.notVietnamese');
+	});
+});
+
+describe('flagUnreliablePage', () => {
+	const field = (value: string, needsAttention: boolean) => ({
+		value,
+		needsAttention,
+		issues: needsAttention ? ['ocr.lowConfidence'] : []
+	});
+
+	it('marks every field when most written fields are doubtful; blank ones do not count', () => {
+		const page = [
+			field('a', true),
+			field('b', true),
+			field('c', false),
+			field('', true),
+			field('', true)
+		];
+		const out = flagUnreliablePage(page);
+		expect(out.every((f) => f.needsAttention)).toBe(true);
+		expect(out[2]?.issues).toEqual(['ocr.pageUnreliable']);
+		expect(out[0]?.issues).toEqual(['ocr.lowConfidence']);
+	});
+
+	it('leaves a mostly good page as it is', () => {
+		const page = [field('a', true), field('b', false), field('c', false), field('', true)];
+		expect(flagUnreliablePage(page)).toEqual(page);
 	});
 });

@@ -4,19 +4,74 @@ import {
 	matchKey,
 	restoreSurname
 } from '../../text/vietnamese';
+import { restorePlace } from '../../text/place-names';
+import { respellNumberWords } from '../../dates/number-words';
+import { parseDateWords } from '../../dates/partial-date';
+import { ethnicities } from '../../registers/ethnicities';
+import { findNationality, nationalitySpellings } from '../../registers/nationalities';
 import type { OcrWord } from '../engine/ocr-pool';
 
 /** How a field's OCR text is cleaned and checked. */
-export type FieldKind = 'text' | 'name' | 'place' | 'date' | 'sex' | 'id' | 'number';
+export type FieldKind =
+	| 'text'
+	| 'name'
+	| 'place'
+	| 'date'
+	| 'dateWords'
+	| 'sex'
+	| 'ethnicity'
+	| 'nationality'
+	| 'id'
+	| 'number';
+
+export const FIELD_KINDS: readonly FieldKind[] = [
+	'text',
+	'name',
+	'place',
+	'date',
+	'dateWords',
+	'sex',
+	'ethnicity',
+	'nationality',
+	'id',
+	'number'
+];
 
 export type FieldIssue =
-	'ocr.lowConfidence' | 'ocr.empty' | 'ocr.kindMismatch' | 'ocr.notVietnamese';
+	| 'ocr.lowConfidence'
+	| 'ocr.empty'
+	| 'ocr.kindMismatch'
+	| 'ocr.notVietnamese'
+	| 'ocr.pageUnreliable';
+
+// When more of a page's written fields than this need attention, the scan is too poor to trust
+// the rest: a wrong value that happens to look confident is likelier there than a right one.
+export const UNRELIABLE_PAGE_SHARE = 0.5;
+
+/**
+ * Marks every field of a poorly read page for attention. Blank fields (nothing read) do not count
+ * towards the share: most cells of a register are empty on every page.
+ */
+export function flagUnreliablePage<
+	F extends { value: string; needsAttention: boolean; issues: string[] }
+>(fields: F[]): F[] {
+	const written = fields.filter((f) => f.value);
+	const doubtful = written.filter((f) => f.needsAttention).length;
+	if (written.length === 0 || doubtful / written.length <= UNRELIABLE_PAGE_SHARE) return fields;
+	return fields.map((f) =>
+		f.needsAttention
+			? f
+			: { ...f, needsAttention: true, issues: [...f.issues, 'ocr.pageUnreliable'] }
+	);
+}
 
 /** Below this word confidence (tesseract 0–100 scaled to [0,1]) a clerk must look. */
 export const LOW_WORD_CONFIDENCE = 0.75;
 
 // Rulings and cell borders read as these; they never start or end a real value.
-const EDGE_JUNK = /^[\s|!¦[\]{}()_~=*•·,;:.'"`-]+|[\s|!¦[\]{}()_~=*•·,;:'"`-]+$/gu;
+// A closing parenthesis is kept when the value opened one: "Khơ Me (Thổ)".
+const EDGE_JUNK = /^[\s|!¦[\]{}()_~=*•·,;:.'"`-]+|[\s|!¦[\]{}_~=*•·,;:'"`-]+$/gu;
+const UNOPENED_CLOSE = /^([^(]*?)[\s)]+$/u;
 
 /** NFC, one space between words, ruling junk stripped, then per-kind cleanup. */
 export function cleanField(kind: FieldKind, raw: string): string {
@@ -25,7 +80,8 @@ export function cleanField(kind: FieldKind, raw: string): string {
 		.replace(/[|¦]/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()
-		.replace(EDGE_JUNK, '');
+		.replace(EDGE_JUNK, '')
+		.replace(UNOPENED_CLOSE, '$1');
 	switch (kind) {
 		case 'date':
 			return cleanDate(v);
@@ -33,6 +89,14 @@ export function cleanField(kind: FieldKind, raw: string): string {
 			return cleanSex(v);
 		case 'name':
 			return restoreSurname(v);
+		case 'place':
+			return restorePlace(v);
+		case 'dateWords':
+			return respellNumberWords(v);
+		case 'ethnicity':
+			return spelledAs(v, ETHNICITY_SPELLINGS);
+		case 'nationality':
+			return spelledAs(v, nationalitySpellings);
 		case 'id':
 			// Letters that OCR confuses with digits in printed or handwritten figures.
 			v = v
@@ -69,6 +133,17 @@ function cleanSex(v: string): string {
 	return v;
 }
 
+const ETHNICITY_SPELLINGS = ethnicities.flatMap((e) => [e.name, ...e.aliases]);
+
+/**
+ * The known spelling (official name or alias, as books write it) that the value folds to, so a
+ * read that lost or changed a mark ("Kính", "việt Nam") comes back as written; else the value.
+ */
+function spelledAs(value: string, spellings: readonly string[]): string {
+	const k = matchKey(value);
+	return spellings.find((s) => matchKey(s) === k) ?? value;
+}
+
 /** Does a cleaned value look like its kind? Empty values are judged elsewhere. */
 export function kindOk(kind: FieldKind, value: string): boolean {
 	switch (kind) {
@@ -88,6 +163,12 @@ export function kindOk(kind: FieldKind, value: string): boolean {
 			return /^\d+(\/\d+)?$/.test(value);
 		case 'name':
 			return !/\d/.test(value);
+		case 'dateWords':
+			return parseDateWords(value).ok;
+		case 'ethnicity':
+			return ETHNICITY_SPELLINGS.includes(value);
+		case 'nationality':
+			return findNationality(value) !== null;
 		default:
 			return true;
 	}

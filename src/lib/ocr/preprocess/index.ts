@@ -83,7 +83,7 @@ export async function preprocessPage(
 			}
 		}
 	}
-	const mode = opts.binarize ?? 'otsu';
+	const mode = opts.binarize ?? 'none';
 	if (!bilevel) {
 		image = flattenIllumination(cv, image);
 		if (mode === 'otsu') image = binarizeOtsu(cv, image);

@@ -21,8 +21,8 @@ export interface Ruling {
 export function detectRuling(cv: Cv, img: Grey, minFraction = 0.2): Ruling {
 	const src = toMat(cv, img);
 	const inv = new cv.Mat();
-	// Binary image expected (preprocessPage's output); a threshold keeps grey input safe too.
-	cv.threshold(src, inv, 160, 255, cv.THRESH_BINARY_INV);
+	// Otsu: rules of a faded book are lighter than any fixed threshold would allow.
+	cv.threshold(src, inv, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
 	src.delete();
 	const horizontal = lines(cv, inv, img, 'h', minFraction);
 	const vertical = lines(cv, inv, img, 'v', minFraction);

@@ -1,19 +1,17 @@
 import { getFieldDef, isRegisterType, type FieldKind as RegisterFieldKind } from '../../registers';
-import type { FieldKind } from '../postprocess/fields';
+import { FIELD_KINDS, type FieldKind } from '../postprocess/fields';
 import type { RegisterTemplate } from '../templates';
 import type { Box, LayoutSpec } from './layout';
-
-const KINDS: FieldKind[] = ['text', 'name', 'place', 'date', 'sex', 'id', 'number'];
 
 /** How OCR cleans and checks a register field, from what the register schema says it holds. */
 const OCR_KIND: Record<RegisterFieldKind, FieldKind> = {
 	name: 'name',
 	date: 'date',
-	dateWords: 'text',
+	dateWords: 'dateWords',
 	time: 'text',
 	sex: 'sex',
-	ethnicity: 'text',
-	nationality: 'text',
+	ethnicity: 'ethnicity',
+	nationality: 'nationality',
 	place: 'place',
 	personalId: 'id',
 	cmnd: 'id',
@@ -64,7 +62,7 @@ export function toLayoutSpec(t: unknown): { spec: LayoutSpec } | { problem: stri
 			box[1] >= box[3]
 		)
 			return { problem: `bad field ${JSON.stringify(f?.key ?? f)}` };
-		const kind = KINDS.includes(f.kind as FieldKind) ? (f.kind as FieldKind) : 'text';
+		const kind = FIELD_KINDS.includes(f.kind as FieldKind) ? (f.kind as FieldKind) : 'text';
 		fields.push({ key: f.key, kind, box: box as Box });
 	}
 	const int = (v: unknown) =>
