@@ -43,6 +43,7 @@ const RAW: PreprocessOptions = {
 	perspective: false,
 	orientation: false,
 	deskew: false,
+	flatten: false,
 	binarize: 'none'
 };
 
@@ -105,11 +106,13 @@ const zero = (): FieldScore => ({
 	rightFlagged: 0
 });
 
-/** Scores a read page field by field against the truth; a missing entry reads as all blank. */
+/** Scores a read page field by field against the truth; a missing entry reads as all blank (flagged). */
 function scorePage(page: OcrPage | null, truth: PageTruth): FieldScore {
 	const s = zero();
+	// As the book job does (book-page.ts): rows with nothing written are not entries.
+	const written = page?.entries?.filter((e) => Object.values(e.fields).some((f) => f.value)) ?? [];
 	truth.entries.forEach((t, i) => {
-		const read = page?.entries?.[i];
+		const read = written[i];
 		for (const [key, tf] of Object.entries(t.fields)) {
 			if (!layout.fields.some((f) => f.key === key)) continue;
 			const f = read?.fields[key];

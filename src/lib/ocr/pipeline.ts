@@ -236,7 +236,8 @@ async function ocrPage(
 	maxPixels: number
 ): Promise<OcrPage> {
 	const original = await decodeGrey(image, { page: sharpPage ?? 0, limitInputPixels: maxPixels });
-	const pre = await preprocessPage(original, opts.preprocess);
+	const pageAspect = opts.type ? opts.template?.pageAspect : undefined;
+	const pre = await preprocessPage(original, { pageAspect, ...opts.preprocess });
 	const back = invert(pre.transform);
 	const toOriginal = (b: BBox): BBox => clampBox(mapBox(back, b), original.width, original.height);
 	const segmented = opts.type && opts.template ? await segment(pre.image, opts.template) : null;

@@ -10,14 +10,28 @@ import { IDENTITY, rotation90, compose, type Homography } from './transform';
 export { decodeGrey, encodePng, type Grey } from './image';
 export { invert, mapBox, mapPoint, type Homography } from './transform';
 
+export type PageAspect = 'landscape' | 'portrait';
+
 export interface PreprocessOptions {
+	/**
+	 * The shape of the page upright, when its layout is known. Then a page whose image has the
+	 * other shape is on its side, and one with this shape is not: ruled tables, whose rules run
+	 * both ways, otherwise look as much sideways as upright to the line-based tests.
+	 */
+	pageAspect?: PageAspect;
 	/** Default true: find the page quadrilateral of a photo and flatten it. */
 	perspective?: boolean;
 	/** Default true. */
 	orientation?: boolean;
 	/** Default true. */
 	deskew?: boolean;
-	/** Default 'otsu' after background division; 'none' keeps the flattened grey. */
+	/** Default true: divide out uneven light (a lamp, a phone's shadow) before anything reads the page. */
+	flatten?: boolean;
+	/**
+	 * Default 'none': the flattened grey page, which tesseract (thresholding it itself) reads with
+	 * fewer lost tone marks than an Otsu bilevel page (docs/BENCHMARKS.md); 'otsu' or 'adaptive'
+	 * binarise after background division.
+	 */
 	binarize?: 'otsu' | 'adaptive' | 'none';
 }
 
@@ -59,7 +73,10 @@ export async function preprocessPage(
 		if (opts.orientation !== false) {
 			const turned = rotate90(image, 90);
 			const est90 = estimateSkew(cv, turned);
-			if (est90.lines > Math.max(2, est.lines * 1.5)) {
+			const sideways = opts.pageAspect
+				? image.width > image.height !== (opts.pageAspect === 'landscape')
+				: est90.lines > Math.max(2, est.lines * 1.5);
+			if (sideways) {
 				rotate = 90;
 				transform = compose(transform, rotation90(90, image.width, image.height));
 				image = turned;
@@ -75,7 +92,8 @@ export async function preprocessPage(
 		}
 		// Levelled lines: now up vs down (and a second look at sideways) from projection profiles.
 		if (opts.orientation !== false) {
-			const o = detectOrientation(image);
+			// With the page's shape known, only upside down is left to find.
+			const o = detectOrientation(image, opts.pageAspect ? { horizontal: true } : {});
 			if (o.rotate) {
 				transform = compose(transform, rotation90(o.rotate, image.width, image.height));
 				image = rotate90(image, o.rotate);
@@ -85,7 +103,7 @@ export async function preprocessPage(
 	}
 	const mode = opts.binarize ?? 'none';
 	if (!bilevel) {
-		image = flattenIllumination(cv, image);
+		if (opts.flatten !== false) image = flattenIllumination(cv, image);
 		if (mode === 'otsu') image = binarizeOtsu(cv, image);
 		else if (mode === 'adaptive') image = binarizeAdaptive(cv, image);
 	}

@@ -104,3 +104,29 @@ describe('transform', () => {
 		expect(mapPoint(rotation90(90, 100, 50), 0, 0)).toEqual([49, 0]);
 	});
 });
+
+describe('a ruled register page of known shape', () => {
+	// A tilted birth-table page that the line tests alone once took for a page on its side.
+	let page: Buffer;
+	beforeAll(async () => {
+		const { generateEntries } = await import('../../synth/index');
+		const { renderRegisterPage } = await import('../synth/render-page');
+		const { degradePage, PRESETS } = await import('../synth/degrade');
+		const { loadTemplate } = await import('../templates/index');
+		const seed = 'bench:skewed:5';
+		const template = loadTemplate('birth-table-v1');
+		const entries = generateEntries({ type: 'birth', count: 5, year: 2030, bookNumber: 6, seed });
+		const r = await renderRegisterPage({ template, entries, pageNumber: 1, seed });
+		page = await degradePage(r.png, PRESETS.skewed(seed));
+	});
+
+	it.each([0, 90, 180, 270] as const)(
+		'turned by %i° comes out upright and landscape',
+		async (deg) => {
+			const img = await decodeGrey(await sharp(page).rotate(deg).png().toBuffer());
+			const p = await preprocessPage(img, { pageAspect: 'landscape' });
+			expect(p.image.width).toBeGreaterThan(p.image.height);
+			expect(p.steps.rotate).toBe((360 - deg) % 360);
+		}
+	);
+});

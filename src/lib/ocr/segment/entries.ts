@@ -8,6 +8,8 @@ export interface EntryRegion {
 
 // Row bands thinner than this fraction of the page are double rules or noise, not rows.
 const MIN_ROW = 0.012;
+// Share of the table's width a horizontal rule must cover to divide rows.
+const MIN_RULE_SPAN = 0.6;
 
 /**
  * Entry regions on a page: for a table, the row bands between horizontal rules below the header
@@ -24,7 +26,13 @@ export function proposeEntries(
 	const xs = ruling.vertical.map((r) => r.at);
 	const left = xs.length >= 2 ? Math.min(...xs) : 0;
 	const right = xs.length >= 2 ? Math.max(...xs) : width;
-	const ys = ruling.horizontal.map((r) => r.at).sort((a, b) => a - b);
+	// A row rule crosses the table; a shorter one is a page edge or a photo's border, not a row.
+	const crossesTable = (r: Ruling['horizontal'][number]) =>
+		Math.min(r.to, right) - Math.max(r.from, left) >= MIN_RULE_SPAN * (right - left);
+	const ys = ruling.horizontal
+		.filter(crossesTable)
+		.map((r) => r.at)
+		.sort((a, b) => a - b);
 	const boxes: Box[] = [];
 	if (spec.layout === 'table' && ys.length >= 2) {
 		const bands: [number, number][] = [];

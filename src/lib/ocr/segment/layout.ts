@@ -1,4 +1,5 @@
 import type { FieldKind } from '../postprocess/fields';
+import type { PageAspect } from '../preprocess/index';
 
 /** [x0, y0, x1, y1]. */
 export type Box = [number, number, number, number];
@@ -14,6 +15,8 @@ export interface LayoutSpec {
 	headerRows?: number;
 	/** Table: how many row bands make one entry (some books give an entry two ruled rows). Default 1. */
 	rowsPerEntry?: number;
+	/** The printed page's shape, when known: it tells an upright page from one on its side. */
+	pageAspect?: PageAspect;
 	/** Field boxes as fractions [0,1] of the entry box. */
 	fields: { key: string; kind: FieldKind; box: Box }[];
 }

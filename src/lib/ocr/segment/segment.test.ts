@@ -69,6 +69,19 @@ describe('ruling and entries', () => {
 		expect(sex.key).toBe('sex');
 	});
 
+	it('a short line at the page edge (a photo border) splits no row', async () => {
+		const r = detectRuling(cv, await decodeGrey(await ruledPage()));
+		const border = { at: 20, from: 900, to: 1600 };
+		const entries = proposeEntries(
+			{ ...r, horizontal: [border, ...r.horizontal] },
+			spec,
+			1600,
+			1100
+		);
+		expect(entries).toHaveLength(5);
+		expect(entries[0]?.bbox[1]).toBeCloseTo(200, -1);
+	});
+
 	it('a form layout gives one entry for the ruled area', async () => {
 		const r = detectRuling(cv, await decodeGrey(await ruledPage()));
 		const entries = proposeEntries(r, { ...spec, layout: 'form' }, 1600, 1100);

@@ -35,6 +35,7 @@ export function layoutFromTemplate(t: RegisterTemplate): LayoutSpec {
 		layout: t.kind,
 		headerRows: t.table ? 1 + (t.table.numberRowHeight ? 1 : 0) : undefined,
 		rowsPerEntry: 1,
+		pageAspect: t.page.widthMm > t.page.heightMm ? 'landscape' : 'portrait',
 		fields: t.fields.map((f) => ({ key: f.key, kind: kindOf(f.key), box: f.box }))
 	};
 }
