@@ -67,7 +67,7 @@ forEachDatabase('book OCR job', (t) => {
 		for (const [i, e] of entries.entries()) {
 			const fields = await s.database.db
 				.selectFrom('entry_field')
-				.select(['key', 'value', 'ocr_value'])
+				.select(['key', 'value', 'ocr_value', 'ocr_issues'])
 				.where('entry_id', '=', e.id)
 				.execute();
 			const byKey = Object.fromEntries(fields.map((f) => [f.key, f]));
@@ -75,7 +75,21 @@ forEachDatabase('book OCR job', (t) => {
 			expect(byKey.nksNgaySinh?.value).toBe(truth.nksNgaySinh?.value);
 			expect(byKey.nksGioiTinh?.value).toBe(truth.nksGioiTinh?.value);
 			expect(byKey.nksHoTen?.ocr_value).toBe(byKey.nksHoTen?.value);
+			// OCR's doubts are kept with each value for the clerk: a JSON list of codes, or none.
+			for (const f of fields)
+				if (f.ocr_issues !== null) expect(JSON.parse(f.ocr_issues)).toEqual(expect.any(Array));
 		}
+		// A blank cell the register does not require is no doubt: not every field is flagged.
+		const doubts = await s.database.db
+			.selectFrom('entry_field')
+			.innerJoin('entry', 'entry.id', 'entry_field.entry_id')
+			.select((eb) => [
+				eb.fn.countAll<number>().as('all'),
+				eb.fn.count<number>('ocr_issues').as('flagged')
+			])
+			.where('entry.book_id', '=', bookId)
+			.executeTakeFirstOrThrow();
+		expect(Number(doubts.flagged)).toBeLessThan(Number(doubts.all) / 2);
 
 		// Run again: pages already read are not read twice.
 		await s.jobs.enqueue(jobKinds.bookOcr, { bookId });

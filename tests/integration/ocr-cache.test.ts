@@ -163,7 +163,14 @@ forEachDatabase('OCR result cache', (t) => {
 			entries: [
 				{
 					region: [10, 20, 300, 60],
-					fields: { nksHoTen: { value: 'Nguyễn Văn An', confidence: 0.91, bbox: [12, 22, 90, 40] } }
+					fields: {
+						nksHoTen: {
+							value: 'Nguyễn Văn An',
+							confidence: 0.91,
+							bbox: [12, 22, 90, 40],
+							issues: []
+						}
+					}
 				}
 			]
 		};

@@ -47,6 +47,7 @@ describe('ocrBookPage', () => {
 				const truth = page.truth.entries[i]!.fields;
 				expect(e.fields.nksNgaySinh?.value).toBe(truth.nksNgaySinh?.value);
 				expect(e.fields.nksGioiTinh?.value).toBe(truth.nksGioiTinh?.value);
+				expect(e.fields.nksNgaySinhBangChu?.issues).not.toContain('date.wordsMismatch');
 				expect(cer(e.fields.nksHoTen?.value ?? '', truth.nksHoTen?.value ?? '')).toBeLessThan(0.3);
 				// The entry's box holds its name's box, both on the scanned page.
 				const [x0, y0, x1, y1] = e.region;
@@ -59,6 +60,36 @@ describe('ocrBookPage', () => {
 			});
 		}
 	);
+
+	it('says why a value needs a look, including register rules the entry as read breaks', async () => {
+		const template = loadTemplate('birth-table-v1');
+		const [entry] = generateEntries({
+			type: 'birth',
+			count: 1,
+			year: 2012,
+			bookNumber: 1,
+			seed: 'book-page-issues',
+			entriesPerPage: template.entriesPerPage
+		});
+		if (!entry) throw new Error('no entry generated');
+		// As a register sometimes has it: the date in words does not say the date in figures.
+		const wrong = {
+			fields: { ...entry.fields, nksNgaySinhBangChu: 'Ngày Một Tháng Một Năm Hai Nghìn Linh Một' }
+		};
+		const rendered = await renderRegisterPage({
+			template,
+			entries: [wrong],
+			pageNumber: 1,
+			seed: 'book-page-issues'
+		});
+		const r = await ocrBookPage(rendered.png, source, pool);
+		if ('error' in r) throw new Error(r.error.message);
+		const [read] = r.entries;
+		expect(read?.fields.nksNgaySinhBangChu?.issues).toContain('date.wordsMismatch');
+		// The rule names the words, not the figures, which were read as written.
+		expect(read?.fields.nksNgaySinh?.value).toBe(entry.fields.nksNgaySinh);
+		expect(read?.fields.nksNgaySinh?.issues).not.toContain('date.wordsMismatch');
+	});
 
 	it('refuses a page on which no entry is written', async () => {
 		const blank = await sharp({

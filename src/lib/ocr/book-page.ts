@@ -1,6 +1,8 @@
 import type { BBox, OcrPool } from './engine/ocr-pool';
 import { isPageError, ocrFile, type OcrError } from './pipeline';
 import { layoutFromTemplate } from './segment/template-adapter';
+import { isRegisterType } from '../registers/index';
+import { validateEntry } from '../registers/validate-entry';
 import { defaultTemplateFor, listTemplates, type RegisterTemplate } from './templates';
 
 export interface BookPageField {
@@ -9,6 +11,12 @@ export interface BookPageField {
 	confidence: number | null;
 	/** Where the value is on the scanned page, in its pixels. */
 	bbox: BBox | null;
+	/**
+	 * Why the value needs a look: the reading's own doubts (`ocr.lowConfidence`,
+	 * `ocr.kindMismatch`…) and the register's rules broken by the entry as read
+	 * (`date.wordsMismatch`…). Empty when OCR has no doubt.
+	 */
+	issues: string[];
 }
 
 export interface BookPageEntry {
@@ -75,17 +83,45 @@ export async function readPageImage(
 	if (!page) return { entries: [] };
 	if (isPageError(page)) return { error: page.error };
 	const entries = (page.entries ?? [])
-		.map((e): BookPageEntry => ({
-			region: e.bbox,
-			fields: Object.fromEntries(
-				Object.entries(e.fields).map(([key, f]) => [
-					key,
-					{ value: f.value, confidence: f.value ? f.confidence : null, bbox: f.bbox }
-				])
-			)
-		}))
+		.map((e): BookPageEntry => {
+			const broken = registerRuleIssues(template.registerType, e.fields);
+			return {
+				region: e.bbox,
+				fields: Object.fromEntries(
+					Object.entries(e.fields).map(([key, f]) => [
+						key,
+						{
+							value: f.value,
+							confidence: f.value ? f.confidence : null,
+							bbox: f.bbox,
+							// A blank cell is only a doubt when the register needs it (then a rule says so).
+							issues: [...(f.value ? f.issues : []), ...(broken.get(key) ?? [])]
+						}
+					])
+				)
+			};
+		})
 		.filter((e) => Object.values(e.fields).some((f) => f.value.trim() !== ''));
 	return { entries };
+}
+
+/**
+ * The register's own rules (validate-entry.ts) that the entry as read breaks, by field: a date in
+ * words that disagrees with the date in figures, an impossible date, an ID of the wrong shape. OCR
+ * can read each field confidently and still get one of a pair wrong; this catches it.
+ */
+function registerRuleIssues(
+	registerType: string,
+	fields: Record<string, { value: string }>
+): Map<string, string[]> {
+	const byField = new Map<string, string[]>();
+	if (!isRegisterType(registerType)) return byField;
+	const values = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value]));
+	for (const issue of validateEntry(registerType, values)) {
+		if (issue.severity !== 'error' || !issue.field) continue;
+		byField.set(issue.field, [...(byField.get(issue.field) ?? []), issue.code]);
+	}
+	return byField;
 }
 
 /**

@@ -129,6 +129,8 @@ export interface EntryFieldTable {
 	normalized_override: string | null;
 	ocr_value: string | null;
 	ocr_confidence: number | null;
+	/** Why OCR doubts its value: issue codes (`ocr.*`, `date.*`…), JSON; null when it does not. */
+	ocr_issues: string | null;
 	/** 'illegible' | 'blank' | null: the clerk's mark on the field. */
 	flag: string | null;
 	/** [x0,y0,x1,y1] on the page, JSON. */

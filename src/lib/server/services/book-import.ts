@@ -34,6 +34,8 @@ export interface PrefillField {
 	value: string;
 	confidence: number | null;
 	bbox: Box | null;
+	/** Why OCR doubts the value (see BookPageField.issues); empty when it does not. */
+	issues: string[];
 }
 
 const SYSTEM = { id: 'system', role: 'system' } as const;
@@ -218,6 +220,7 @@ export class BookImportService {
 					normalized_override: null,
 					ocr_value: f.value.normalize('NFC'),
 					ocr_confidence: f.confidence,
+					ocr_issues: f.issues.length ? JSON.stringify(f.issues) : null,
 					flag: null,
 					bbox: f.bbox ? JSON.stringify(f.bbox) : null,
 					updated_at: at,

@@ -163,6 +163,7 @@ export class EntryService {
 							...next,
 							ocr_value: null,
 							ocr_confidence: null,
+							ocr_issues: null,
 							bbox: null,
 							updated_at: at,
 							updated_by: user.id
@@ -306,6 +307,7 @@ export class EntryService {
 						value: f.value,
 						ocrValue: f.ocr_value,
 						confidence: f.ocr_confidence,
+						ocrIssues: f.ocr_issues ? (JSON.parse(f.ocr_issues) as string[]) : [],
 						normalizedOverride: f.normalized_override,
 						flag: f.flag,
 						bbox: json(f.bbox)

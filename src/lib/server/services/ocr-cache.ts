@@ -12,7 +12,12 @@ const pageReading: z.ZodType<PageReading> = z.union([
 				region: box,
 				fields: z.record(
 					z.string(),
-					z.object({ value: z.string(), confidence: z.number().nullable(), bbox: box.nullable() })
+					z.object({
+						value: z.string(),
+						confidence: z.number().nullable(),
+						bbox: box.nullable(),
+						issues: z.array(z.string())
+					})
 				)
 			})
 		)
