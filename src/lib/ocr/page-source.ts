@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { pdfPageImages, PdfError } from './pdf-images';
-import { sniffFormat, type OcrError } from './pipeline';
+import { imageError, ocrError as err, sniffFormat, type OcrError } from './scan-format';
 import { MAX_PIXELS } from './preprocess/image';
 
 /**
@@ -41,10 +41,6 @@ export interface ScanOptions {
 }
 
 const mimeOf = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' } as const;
-
-function err(code: string, params: Record<string, string | number>, message: string): OcrError {
-	return { code, params, message };
-}
 
 /** Reads `file` from disk and splits it; `file` is also how errors name it. */
 export async function openScanFile(file: string, opts: ScanOptions = {}): Promise<ScanFile> {
@@ -161,20 +157,4 @@ async function keptAsIs(
 	} catch (e) {
 		return { page, error: imageError(file, page, e) };
 	}
-}
-
-/** Sharp's messages for the failures users meet, as codes (the same reading as pipeline.ts). */
-function imageError(file: string, page: number, e: unknown): OcrError {
-	const m = e instanceof Error ? e.message : String(e);
-	if (/pixel limit/i.test(m))
-		return err('ocr.tooManyPixels', { file, page }, `${file} page ${page}: image too large (${m})`);
-	if (
-		/truncated|premature|unexpected end|corrupt|bad|invalid|not a|unsupported|read error/i.test(m)
-	)
-		return err(
-			'ocr.corruptImage',
-			{ file, page, detail: m },
-			`${file} page ${page}: unreadable image (${m})`
-		);
-	return err('ocr.imageFailed', { file, page, detail: m }, `${file} page ${page}: ${m}`);
 }

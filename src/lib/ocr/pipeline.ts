@@ -18,13 +18,9 @@ import { proposeEntries } from './segment/entries';
 import type { LayoutSpec } from './segment/layout';
 import { detectRuling } from './segment/ruling';
 import { eraseRuling, unionBox, wordsInZone } from './segment/zone-words';
+import { imageError, ocrError as err, sniffFormat, type OcrError } from './scan-format';
 
-/** A refusal a user sees: a code the UI translates, its parameters, and an English line for logs. */
-export interface OcrError {
-	code: string;
-	params: Record<string, string | number>;
-	message: string;
-}
+export { sniffFormat, type OcrError } from './scan-format';
 
 export interface OcrField {
 	value: string;
@@ -82,47 +78,6 @@ export interface OcrFileOptions {
 
 export function isPageError(p: OcrPage | OcrPageError): p is OcrPageError {
 	return 'error' in p;
-}
-
-type Format = 'png' | 'jpeg' | 'tiff' | 'pdf' | 'webp';
-
-export function sniffFormat(b: Buffer): Format | null {
-	if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])))
-		return 'png';
-	if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-	if (
-		b.length >= 4 &&
-		(b.toString('latin1', 0, 4) === 'II*\0' || b.toString('latin1', 0, 4) === 'MM\0*')
-	)
-		return 'tiff';
-	if (b.length >= 5 && b.toString('latin1', 0, 5) === '%PDF-') return 'pdf';
-	if (
-		b.length >= 12 &&
-		b.toString('latin1', 0, 4) === 'RIFF' &&
-		b.toString('latin1', 8, 12) === 'WEBP'
-	)
-		return 'webp';
-	return null;
-}
-
-function err(code: string, params: Record<string, string | number>, message: string): OcrError {
-	return { code, params, message };
-}
-
-/** Sharp's messages for the failures users meet, as codes. */
-function imageError(file: string, page: number, e: unknown): OcrError {
-	const m = e instanceof Error ? e.message : String(e);
-	if (/pixel limit/i.test(m))
-		return err('ocr.tooManyPixels', { file, page }, `${file} page ${page}: image too large (${m})`);
-	if (
-		/truncated|premature|unexpected end|corrupt|bad|invalid|not a|unsupported|read error/i.test(m)
-	)
-		return err(
-			'ocr.corruptImage',
-			{ file, page, detail: m },
-			`${file} page ${page}: unreadable image (${m})`
-		);
-	return err('ocr.imageFailed', { file, page, detail: m }, `${file} page ${page}: ${m}`);
 }
 
 /** One page's encoded image, or why it cannot be had. */
