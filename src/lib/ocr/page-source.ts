@@ -76,7 +76,7 @@ export async function splitScan(
 async function pdfPages(file: string, bytes: Buffer, maxPixels: number): Promise<ScanFile> {
 	let images;
 	try {
-		images = await pdfPageImages(bytes);
+		images = await pdfPageImages(bytes, { maxPixels });
 	} catch (e) {
 		if (e instanceof PdfError) return { error: err(e.code, { file }, `${file}: ${e.message}`) };
 		throw e;

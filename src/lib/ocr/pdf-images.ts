@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import { MAX_PIXELS } from './preprocess/image';
 import {
 	PDFArray,
 	PDFDict,
@@ -30,7 +31,15 @@ export class PdfError extends Error {
 	}
 }
 
-export async function pdfPageImages(bytes: Buffer): Promise<PdfPageImage[]> {
+/**
+ * `maxPixels`: a page whose scan declares more pixels is refused (ocr.tooManyPixels) before its
+ * data is inflated, and no stream may inflate past its declared size: a small PDF cannot make the
+ * server allocate gigabytes (a decompression bomb).
+ */
+export async function pdfPageImages(
+	bytes: Buffer,
+	{ maxPixels = MAX_PIXELS }: { maxPixels?: number } = {}
+): Promise<PdfPageImage[]> {
 	let doc: PDFDocument;
 	try {
 		doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -57,6 +66,10 @@ export async function pdfPageImages(bytes: Buffer): Promise<PdfPageImage[]> {
 			const [largest] = imageStreams(doc, p.node.Resources()).sort((a, b) => area(b) - area(a));
 			if (!largest) {
 				out.push({ page, error: { code: 'ocr.pdfPageNoImage', params: { page } } });
+				continue;
+			}
+			if (area(largest) > maxPixels) {
+				out.push({ page, error: { code: 'ocr.tooManyPixels', params: { page } } });
 				continue;
 			}
 			out.push({ page, image: await decodeImageStream(largest) });
@@ -106,10 +119,12 @@ async function decodeImageStream(s: PDFRawStream): Promise<Buffer> {
 	const bytes = Buffer.from(s.contents);
 	if (f.length === 1 && f[0] === 'DCTDecode') return bytes;
 	if (f.length <= 1 && (f[0] === 'FlateDecode' || f.length === 0)) {
-		const raw = f.length ? inflateSync(bytes) : bytes;
 		const width = num(s.dict, 'Width');
 		const height = num(s.dict, 'Height');
 		const bpc = num(s.dict, 'BitsPerComponent') || 8;
+		// Never more than the declared image (3 channels at most), whatever the stream claims.
+		const declared = Math.ceil((width * bpc) / 8) * height * 3;
+		const raw = f.length ? inflateSync(bytes, { maxOutputLength: Math.max(1, declared) }) : bytes;
 		const cs = s.dict.lookup(PDFName.of('ColorSpace'));
 		const channels = cs === PDFName.of('DeviceRGB') ? 3 : cs === PDFName.of('DeviceGray') ? 1 : 0;
 		if (s.dict.has(PDFName.of('DecodeParms')) && f.length)

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrPool, type OcrPool } from './engine/ocr-pool';
@@ -140,6 +140,37 @@ describe('ocrFile on bad input', () => {
 		expect(p1 && !isPageError(p1)).toBe(true);
 		expect(cer((p1 as OcrPage).text, truth('vietsample1', 2))).toBeLessThan(0.05);
 		expect(p2 && isPageError(p2) && p2.error.code).toBe('ocr.pdfPageNoImage');
+	});
+
+	it('PDF: a page whose scan declares absurd pixels, or inflates past them, is refused alone', async () => {
+		const doc = await PDFDocument.create();
+		const image = (width: number, height: number, data: Uint8Array) =>
+			doc.context.register(
+				doc.context.flateStream(data, {
+					Type: 'XObject',
+					Subtype: 'Image',
+					Width: width,
+					Height: height,
+					ColorSpace: 'DeviceGray',
+					BitsPerComponent: 8
+				})
+			);
+		// 40000 × 40000 declared, a few bytes of data: refused before anything is inflated.
+		doc
+			.addPage([600, 900])
+			.node.setXObject(PDFName.of('Im0'), image(40000, 40000, new Uint8Array(64)));
+		// 10 × 10 declared, a megabyte of zeros inside: inflating stops at the declared size.
+		doc
+			.addPage([600, 900])
+			.node.setXObject(PDFName.of('Im0'), image(10, 10, new Uint8Array(1 << 20)));
+		const r = await ocrFile(write('bomb.pdf', Buffer.from(await doc.save())), {}, pool);
+		expect(r.error).toBeUndefined();
+		const [p1, p2] = r.pages;
+		expect(p1 && isPageError(p1) && p1.error).toMatchObject({
+			code: 'ocr.tooManyPixels',
+			params: { file: expect.stringContaining('bomb.pdf'), page: 1 }
+		});
+		expect(p2 && isPageError(p2) && p2.error.code).toBe('ocr.pdfImageUnsupported');
 	});
 
 	it('encrypted PDF → ocr.pdfEncrypted', async () => {

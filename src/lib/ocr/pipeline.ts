@@ -93,7 +93,7 @@ async function pageSources(file: string, buf: Buffer, maxPixels: number): Promis
 		);
 	if (format === 'pdf') {
 		try {
-			const pages = await pdfPageImages(buf);
+			const pages = await pdfPageImages(buf, { maxPixels });
 			return pages.map((p) =>
 				'image' in p
 					? { page: p.page, image: p.image }
