@@ -106,8 +106,16 @@ const zero = (): FieldScore => ({
 	rightFlagged: 0
 });
 
+/** One field as read, for the confidence-threshold sweep. */
+interface FieldSample {
+	confidence: number;
+	wrong: boolean;
+	/** Flagged for a reason other than low confidence (or not read at all). */
+	flaggedOtherwise: boolean;
+}
+
 /** Scores a read page field by field against the truth; a missing entry reads as all blank (flagged). */
-function scorePage(page: OcrPage | null, truth: PageTruth): FieldScore {
+function scorePage(page: OcrPage | null, truth: PageTruth, samples?: FieldSample[]): FieldScore {
 	const s = zero();
 	// As the book job does (book-page.ts): rows with nothing written are not entries.
 	const written = page?.entries?.filter((e) => Object.values(e.fields).some((f) => f.value)) ?? [];
@@ -121,6 +129,11 @@ function scorePage(page: OcrPage | null, truth: PageTruth): FieldScore {
 			s.chars += c.chars;
 			s.fields++;
 			const flagged = f?.needsAttention ?? true;
+			samples?.push({
+				confidence: f?.confidence ?? 0,
+				wrong: !c.exact,
+				flaggedOtherwise: f ? f.issues.some((i) => i !== 'ocr.lowConfidence') : true
+			});
 			if (c.exact) {
 				s.exact++;
 				s.right++;
@@ -223,11 +236,12 @@ async function main() {
 	process.stderr.write('native tesseract…\n');
 	const native = nativeSeconds(pages);
 
+	const samples: FieldSample[] = [];
 	const rows = presets.map((preset) => {
 		const idx = pages.flatMap((p, i) => (p.preset === preset ? [i] : []));
 		const score = (results: (OcrPage | null)[]) =>
 			idx.map((i) => scorePage(results[i] ?? null, pages[i]!.truth));
-		const ps = score(pipeline.results);
+		const ps = idx.map((i) => scorePage(pipeline.results[i] ?? null, pages[i]!.truth, samples));
 		const rs = score(raw.results);
 		const total = ps.reduce(add, zero());
 		const rawTotal = rs.reduce(add, zero());
@@ -245,6 +259,17 @@ async function main() {
 		};
 	});
 	const all = rows.map((r) => r.total).reduce(add, zero());
+	// What other word-confidence thresholds would flag (LOW_WORD_CONFIDENCE is the one in use).
+	const sweep = [0.75, 0.85, 0.9, 0.92, 0.93, 0.94, 0.95].map((threshold) => {
+		const flag = (x: FieldSample) => x.flaggedOtherwise || x.confidence < threshold;
+		const wrong = samples.filter((x) => x.wrong);
+		const right = samples.filter((x) => !x.wrong);
+		return {
+			threshold,
+			wrongFlagged: wrong.filter(flag).length / Math.max(1, wrong.length),
+			rightFlagged: right.filter(flag).length / Math.max(1, right.length)
+		};
+	});
 	const pagesPerMin = (pages.length / pipeline.seconds) * 60;
 	const nativePerMin = native ? (pages.length / native.seconds) * 60 : null;
 	const report = {
@@ -253,6 +278,7 @@ async function main() {
 		pages: pages.length,
 		workers,
 		rows: rows.map(({ total: _total, ...r }) => r),
+		sweep,
 		flags: {
 			wrongFlagged: all.wrong ? all.wrongFlagged / all.wrong : null,
 			rightFlagged: all.right ? all.rightFlagged / all.right : null
@@ -285,6 +311,10 @@ async function main() {
 		);
 	console.log(
 		`all flags: wrong fields flagged ${pct(all.wrongFlagged, all.wrong)}, right fields flagged ${pct(all.rightFlagged, all.right)}`
+	);
+	console.log(
+		'confidence threshold sweep: ' +
+			sweep.map((x) => `${x.threshold}: ${f(x.wrongFlagged)} / ${f(x.rightFlagged)}`).join(', ')
 	);
 	console.log(
 		`throughput: pipeline ${pagesPerMin.toFixed(1)} pages/min (${workers} workers, preprocessing included); ` +

@@ -65,8 +65,12 @@ export function flagUnreliablePage<
 	);
 }
 
-/** Below this word confidence (tesseract 0–100 scaled to [0,1]) a clerk must look. */
-export const LOW_WORD_CONFIDENCE = 0.75;
+/**
+ * Below this word confidence (tesseract 0–100 scaled to [0,1]) a clerk must look. Set from the
+ * benchmark's sweep (docs/BENCHMARKS.md): a lost tone mark often still reads at 0.85–0.9, so
+ * the bar is high; much higher and clerks check most right values too.
+ */
+export const LOW_WORD_CONFIDENCE = 0.92;
 
 // Rulings and cell borders read as these; they never start or end a real value.
 // A closing parenthesis is kept when the value opened one: "Khơ Me (Thổ)".
