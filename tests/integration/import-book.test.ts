@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase } from './databases';
 import { TAN_LAP } from './fixtures';
 import { realScans, writeScanFiles, type ScanFiles } from './scan-files';
+import { scannedPage } from './scans';
+import { jobHandlers } from '../../src/lib/server/jobs/handlers';
+import { JobRunner } from '../../src/lib/server/jobs/job-runner';
 import type { Services } from '../../src/lib/server/container';
 import { AppError } from '../../src/lib/server/errors';
 import { main } from '../../src/cli/main';
@@ -179,6 +182,42 @@ forEachDatabase('sohoa import-book', (t) => {
 		expect(a).toHaveLength(1);
 		expect(b?.map((p) => p.blob_hash)).toEqual(a?.map((p) => p.blob_hash));
 		for (const id of ids) expect(await ocrJobsFor(s, id)).toHaveLength(1);
+	});
+
+	it('a book imported from its scans ends with every written entry prefilled by the OCR job', async () => {
+		const s = t.services;
+		const c = capture();
+		expect(await importBook(s, await parseImportBook([files.jpg, ...bookArgs('11')]), c.io)).toBe(
+			0
+		);
+		const bookId = c.out().trim();
+		const jobs = jobHandlers(s, { ocrThreads: 1 });
+		try {
+			// Earlier tests queued books too: drain the queue, this book's job among them.
+			const runner = new JobRunner(s.jobs, jobs.handlers);
+			while (await runner.runOnce());
+		} finally {
+			await jobs.close();
+		}
+		const { truth } = await scannedPage('import-book-test');
+		const entries = await s.database.db
+			.selectFrom('entry')
+			.select(['id', 'state'])
+			.where('book_id', '=', bookId)
+			.execute();
+		expect(entries).toHaveLength(truth.entries.length);
+		expect(entries.every((e) => e.state === 'prefilled')).toBe(true);
+		const dates = await s.database.db
+			.selectFrom('entry_field')
+			.innerJoin('entry', 'entry.id', 'entry_field.entry_id')
+			.select(['entry_field.value'])
+			.where('entry.book_id', '=', bookId)
+			.where('entry_field.key', '=', 'nksNgaySinh')
+			.orderBy('entry.seq')
+			.execute();
+		expect(dates.map((d) => d.value)).toEqual(
+			truth.entries.map((e) => e.fields.nksNgaySinh?.value)
+		);
 	});
 
 	it('queues no OCR when not one page could be read', async () => {
