@@ -239,9 +239,9 @@ async function main() {
 	const samples: FieldSample[] = [];
 	const rows = presets.map((preset) => {
 		const idx = pages.flatMap((p, i) => (p.preset === preset ? [i] : []));
-		const score = (results: (OcrPage | null)[]) =>
-			idx.map((i) => scorePage(results[i] ?? null, pages[i]!.truth));
-		const ps = idx.map((i) => scorePage(pipeline.results[i] ?? null, pages[i]!.truth, samples));
+		const score = (results: (OcrPage | null)[], fields?: FieldSample[]) =>
+			idx.map((i) => scorePage(results[i] ?? null, pages[i]!.truth, fields));
+		const ps = score(pipeline.results, samples);
 		const rs = score(raw.results);
 		const total = ps.reduce(add, zero());
 		const rawTotal = rs.reduce(add, zero());

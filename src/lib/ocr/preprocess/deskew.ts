@@ -1,5 +1,5 @@
 import type { Cv } from './cv';
-import { otsu, shrinkMin, toMat, fromMat, type Grey } from './image';
+import { otsu, shrinkMin, toMat, warpGrey, type Grey } from './image';
 import { rotationAbout, type Homography } from './transform';
 
 export interface SkewEstimate {
@@ -73,19 +73,5 @@ export function rotateBy(cv: Cv, img: Grey, angle: number): { image: Grey; trans
 		(W - img.width) / 2,
 		(H - img.height) / 2
 	);
-	const m = cv.matFromArray(2, 3, cv.CV_64F, transform.slice(0, 6));
-	const src = toMat(cv, img);
-	const dst = new cv.Mat();
-	cv.warpAffine(
-		src,
-		dst,
-		m,
-		new cv.Size(W, H),
-		cv.INTER_LINEAR,
-		cv.BORDER_CONSTANT,
-		new cv.Scalar(255)
-	);
-	src.delete();
-	m.delete();
-	return { image: fromMat(dst), transform };
+	return { image: warpGrey(cv, img, transform, W, H), transform };
 }

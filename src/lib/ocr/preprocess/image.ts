@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { Cv } from './cv';
+import type { Homography } from './transform';
 
 /** An 8-bit single-channel image, row-major, 0 = black ink, 255 = white paper. */
 export interface Grey {
@@ -55,6 +56,28 @@ export function fromMat(m: InstanceType<Cv['Mat']>, free = true): Grey {
 	const out = { data: new Uint8Array(m.data), width: m.cols, height: m.rows };
 	if (free) m.delete();
 	return out;
+}
+
+/**
+ * The image mapped through a homography (row-major 3×3, source → destination pixels) onto a
+ * white `width`×`height` canvas: rotations and perspective corrections both come through here.
+ */
+export function warpGrey(cv: Cv, img: Grey, h: Homography, width: number, height: number): Grey {
+	const m = cv.matFromArray(3, 3, cv.CV_64F, [...h]);
+	const src = toMat(cv, img);
+	const dst = new cv.Mat();
+	cv.warpPerspective(
+		src,
+		dst,
+		m,
+		new cv.Size(width, height),
+		cv.INTER_LINEAR,
+		cv.BORDER_CONSTANT,
+		new cv.Scalar(255)
+	);
+	src.delete();
+	m.delete();
+	return fromMat(dst);
 }
 
 /** Downscale by an integer factor taking the minimum (keeps thin ink visible). */

@@ -37,7 +37,9 @@ export function detectOrientation(img: Grey, opts: OrientationOptions = {}): Ori
 		(structure(profile(ink, small.width, small.height, 'cols')) + 1e-6);
 	const horizontal = opts.horizontal ?? lineScore >= 1;
 	const upright = horizontal ? small : rotate90(small, 90);
-	const uprightInk = withoutRulings(binary(upright), upright.width, upright.height);
+	const uprightInk = horizontal
+		? ink
+		: withoutRulings(binary(upright), upright.width, upright.height);
 	const up = upInk(uprightInk, upright.width, upright.height);
 	const upScore = (up.above + 1) / (up.below + 1);
 	let rotate: Rotation;

@@ -1,5 +1,5 @@
 import type { Cv } from './cv';
-import { fromMat, toMat, type Grey } from './image';
+import { toMat, warpGrey, type Grey } from './image';
 import type { Homography } from './transform';
 
 export type Quad = [[number, number], [number, number], [number, number], [number, number]];
@@ -104,18 +104,6 @@ export function warpQuad(cv: Cv, img: Grey, q: Quad): { image: Grey; transform: 
 	from.delete();
 	to.delete();
 	const transform = Array.from(m.data64F) as Homography;
-	const src = toMat(cv, img);
-	const dst = new cv.Mat();
-	cv.warpPerspective(
-		src,
-		dst,
-		m,
-		new cv.Size(W, H),
-		cv.INTER_LINEAR,
-		cv.BORDER_CONSTANT,
-		new cv.Scalar(255)
-	);
-	src.delete();
 	m.delete();
-	return { image: fromMat(dst), transform };
+	return { image: warpGrey(cv, img, transform, W, H), transform };
 }
