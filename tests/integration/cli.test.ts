@@ -1,38 +1,11 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/lib/server/container';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(root, 'bin', 'sohoa.js');
-
-interface Run {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-}
-
-/** `node bin/sohoa.js …` in its own process, on the suite's SQLite DATA_DIR. */
-export function sohoa(dataDir: string, args: string[], input = ''): Promise<Run> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [bin, ...args], {
-			cwd: root,
-			env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SOHOA_DEMO: '0' },
-			stdio: ['pipe', 'pipe', 'pipe']
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-		child.stdin.end(input);
-	});
-}
+import { sohoa } from './cli-harness';
+import { testEnv } from './databases';
 
 const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
 
@@ -44,17 +17,7 @@ describe('sohoa CLI', () => {
 	afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 	async function canLogIn(username: string, password: string) {
-		const s = await createServices({
-			env: {
-				dataDir,
-				databaseUrl: null,
-				host: '127.0.0.1',
-				port: 0,
-				demo: false,
-				workers: 0,
-				sessionDays: 7
-			}
-		});
+		const s = await createServices({ env: testEnv(dataDir, null) });
 		try {
 			return (await s.sessions.login(username, password)).user;
 		} finally {

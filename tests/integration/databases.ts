@@ -74,7 +74,7 @@ export async function closeTestDatabase(ctx: DatabaseContext | undefined): Promi
 	fs.rmSync(ctx.dataDir, { recursive: true, force: true });
 }
 
-function testEnv(dataDir: string, databaseUrl: string | null): Env {
+export function testEnv(dataDir: string, databaseUrl: string | null): Env {
 	return {
 		dataDir,
 		databaseUrl,

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forEachDatabase } from './databases';
+import { forEachDatabase, testEnv } from './databases';
+import { captureIo, sohoa } from './cli-harness';
 import { TAN_LAP } from './fixtures';
 import { realScans, writeScanFiles, type ScanFiles } from './scan-files';
 import { scannedPage } from './scans';
@@ -16,7 +15,6 @@ import { AppError } from '../../src/lib/server/errors';
 import { main } from '../../src/cli/main';
 import { importBook, parseImportBook } from '../../src/cli/commands/import-book';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const scanDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-import-scans-'));
 let files: ScanFiles;
 beforeAll(async () => {
@@ -25,21 +23,15 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(scanDir, { recursive: true, force: true }));
 
 function capture() {
-	const out: string[] = [];
-	const err: string[] = [];
+	const c = captureIo();
 	return {
-		io: {
-			stdout: { write: (s: string) => out.push(s) },
-			stderr: { write: (s: string) => err.push(s) }
-		},
-		out: () => out.join(''),
+		...c,
 		/** The lines that report a failure (progress lines start with `import-book `). */
 		errors: () =>
-			err
-				.join('')
+			c
+				.err()
 				.split('\n')
-				.filter((l) => l.startsWith('sohoa import-book:')),
-		err: () => err.join('')
+				.filter((l) => l.startsWith('sohoa import-book:'))
 	};
 }
 
@@ -322,40 +314,11 @@ describe('sohoa import-book, the command itself', () => {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-import-cli-'));
 	afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-	/** `node bin/sohoa.js import-book …` in its own process, on a SQLite DATA_DIR. */
-	function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-		return new Promise((resolve, reject) => {
-			const child = spawn(
-				process.execPath,
-				[path.join(root, 'bin', 'sohoa.js'), 'import-book', ...args],
-				{
-					cwd: root,
-					env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SOHOA_DEMO: '0' },
-					stdio: ['ignore', 'pipe', 'pipe']
-				}
-			);
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-			child.on('error', reject);
-			child.on('close', (code) => resolve({ code, stdout, stderr }));
-		});
-	}
+	const run = (args: string[]) => sohoa(dataDir, ['import-book', ...args]);
 
 	async function withDatabase<T>(fn: (s: Services) => Promise<T>): Promise<T> {
 		const { createServices } = await import('../../src/lib/server/container');
-		const s = await createServices({
-			env: {
-				dataDir,
-				databaseUrl: null,
-				host: '127.0.0.1',
-				port: 0,
-				demo: false,
-				workers: 0,
-				sessionDays: 7
-			}
-		});
+		const s = await createServices({ env: testEnv(dataDir, null) });
 		try {
 			return await fn(s);
 		} finally {

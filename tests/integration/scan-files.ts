@@ -69,8 +69,8 @@ function pseudoRandomBytes(n: number): Buffer {
 	return Buffer.concat(blocks).subarray(0, n);
 }
 
-/** A minimal PDF whose trailer names an /Encrypt dictionary (as in pipeline.test.ts). */
-function encryptedPdf(): string {
+/** A minimal PDF whose trailer names an /Encrypt dictionary. */
+export function encryptedPdf(): string {
 	return [
 		'%PDF-1.4',
 		'1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',

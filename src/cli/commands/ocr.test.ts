@@ -3,24 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { captureIo } from '../../../tests/integration/cli-harness';
 import { ocrCommand } from './ocr';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const scans = path.join(here, '../../../tests/fixtures/real-scans');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sohoa-ocr-cli-'));
-
-function capture() {
-	const out: string[] = [];
-	const err: string[] = [];
-	return {
-		io: {
-			stdout: { write: (s: string) => out.push(s) },
-			stderr: { write: (s: string) => err.push(s) }
-		},
-		out: () => out.join(''),
-		err: () => err.join('')
-	};
-}
 
 describe('sohoa ocr', () => {
 	it.each([
@@ -29,7 +17,7 @@ describe('sohoa ocr', () => {
 		[['x.png', '--json', '--bogus']],
 		[['x.png', '--json', '--type', 'Birth!']]
 	])('bad arguments %j → exit 2, nothing on stdout', async (argv) => {
-		const c = capture();
+		const c = captureIo();
 		expect(await ocrCommand(argv, c.io)).toBe(2);
 		expect(c.out()).toBe('');
 		expect(c.err()).toMatch(/^sohoa ocr: /);
@@ -39,7 +27,7 @@ describe('sohoa ocr', () => {
 		const bad = path.join(tmp, 'bad.png');
 		writeFileSync(bad, 'nope');
 		const good = path.join(scans, 'vietsample1.tif');
-		const c = capture();
+		const c = captureIo();
 		const code = await ocrCommand([good, bad, good, '--json'], c.io);
 		expect(code).toBe(1);
 		const lines = c

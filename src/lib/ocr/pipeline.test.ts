@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrPool, type OcrPool } from './engine/ocr-pool';
 import { cer } from './metrics';
 import { isPageError, ocrFile, toContractJson, type OcrPage } from './pipeline';
+import { encryptedPdf } from '../../../tests/integration/scan-files';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const scans = path.join(here, '../../../tests/fixtures/real-scans');
@@ -174,15 +175,7 @@ describe('ocrFile on bad input', () => {
 	});
 
 	it('encrypted PDF → ocr.pdfEncrypted', async () => {
-		// A minimal PDF whose trailer names an /Encrypt dictionary.
-		const pdf = [
-			'%PDF-1.4',
-			'1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-			'2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
-			'3 0 obj << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >> endobj',
-			'trailer << /Root 1 0 R /Encrypt 3 0 R >>',
-			'%%EOF'
-		].join('\n');
+		const pdf = encryptedPdf();
 		const r = await ocrFile(write('locked.pdf', pdf), {}, pool);
 		expect(r.error?.code).toBe('ocr.pdfEncrypted');
 	});
