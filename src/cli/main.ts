@@ -38,6 +38,15 @@ const commands: Record<string, { run: Command; help: string }> = {
 		run: async (argv, io) => (await import('./commands/import-book')).importBookCommand(argv, io),
 		help: 'import-book FILE… --unit CODE --type T --book NUMBER --year YYYY   a book from scans (prints its id; OCR queued)'
 	},
+	reconcile: {
+		// Loaded on use: the matching engine and the extract readers (exceljs).
+		run: async (argv, io) => (await import('./commands/reconcile')).reconcileCommand(argv, io),
+		help: 'reconcile --residents FILE.csv|.xlsx --entries FILE.jsonl [--top 5] [--json]   match entries to residents'
+	},
+	residents: {
+		run: async (argv, io) => (await import('./commands/residents')).residentsCommand(argv, io),
+		help: 'residents import FILE.csv|.xlsx --unit CODE   import a resident-database extract (updates in place)'
+	},
 	worker: {
 		run: async (argv, io) => (await import('./commands/worker')).workerCommand(argv, io),
 		help: 'worker [--once]              run background jobs (OCR of imported books)'

@@ -1,5 +1,6 @@
 import { ocrMessages } from './ocr-messages';
 import { uiMessages } from './ui-messages';
+import { reconcileMessages } from './reconcile-messages';
 
 /**
  * Every string the UI shows and every code a service returns, in both languages side by side so
@@ -165,5 +166,10 @@ export const coreMessages = {
 	'role.admin': { vi: 'Quản trị', en: 'Administrator' }
 } as const satisfies Record<string, { vi: string; en: string }>;
 
-export const messages = { ...coreMessages, ...uiMessages, ...ocrMessages } as const;
+export const messages = {
+	...coreMessages,
+	...uiMessages,
+	...ocrMessages,
+	...reconcileMessages
+} as const;
 export type MessageKey = keyof typeof messages;

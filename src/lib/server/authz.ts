@@ -27,7 +27,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/api/v1/entries/[id]': { roles: everyone },
 	'/api/v1/entries/[id]/submit': { roles: ['clerk', 'officer'] },
 	'/api/v1/entries/[id]/approve': { roles: ['officer'] },
-	'/api/v1/entries/[id]/return': { roles: ['officer'] }
+	'/api/v1/entries/[id]/return': { roles: ['officer'] },
+	'/api/v1/entries/[id]/candidates': { roles: ['clerk', 'officer', 'supervisor'] },
+	// Deciding is part of transcription: supervisors follow, they do not decide.
+	'/api/v1/entries/[id]/reconciliation': { roles: ['clerk', 'officer'] }
 };
 
 export type AuthzOutcome = 'allow' | 'login' | 'forbidden' | 'unknown';

@@ -10,6 +10,7 @@ import { UserService } from './services/user-service';
 import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
 import { ResidentService } from './services/resident-service';
+import { ReconcileService } from './services/reconcile-service';
 import { OcrResultCache } from './services/ocr-cache';
 import { JobQueue } from './jobs/job-queue';
 import { FsBlobStore, type BlobStore } from './storage/blob-store';
@@ -26,6 +27,7 @@ export interface Services {
 	pages: PageService;
 	bookImport: BookImportService;
 	residents: ResidentService;
+	reconcile: ReconcileService;
 	jobs: JobQueue;
 	ocrCache: OcrResultCache;
 	now: () => Date;
@@ -66,6 +68,8 @@ export function buildServices(
 	const db = database.db;
 	const units = new UnitService(db);
 	const access = new Access(units);
+	const entries = new EntryService(db, access, now);
+	const reconcile = new ReconcileService(db, entries, units, now);
 	return {
 		database,
 		blobs,
@@ -74,11 +78,12 @@ export function buildServices(
 		access,
 		sessions: new SessionService(db, now, sessionDays),
 		books: new BookService(db, access, units),
-		entries: new EntryService(db, access, now),
+		entries,
+		reconcile,
 		users: new UserService(db, units, now),
 		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, now),
-		residents: new ResidentService(db, access, units, now),
+		residents: new ResidentService(db, access, units, now, (unit) => reconcile.invalidate(unit)),
 		jobs: new JobQueue(db, database.dialect, now),
 		ocrCache: new OcrResultCache(db, now)
 	};

@@ -22,6 +22,7 @@ export interface DB {
 	resident_extract: ResidentExtractTable;
 	resident: ResidentTable;
 	ocr_result: OcrResultTable;
+	entry_reconciliation: EntryReconciliationTable;
 }
 
 export interface UnitTable {
@@ -199,6 +200,18 @@ export interface ResidentTable {
 	residence: string | null;
 	name_key: string;
 	birth_year: number | null;
+	/** Stable key within the unit: "pid:<personal ID>" or "h:<hash>"; a re-import updates by it. */
+	row_key: string | null;
+}
+
+/** An entry's reconciliation with the resident extract: an explicit, audited decision. */
+export interface EntryReconciliationTable {
+	entry_id: string;
+	decision: 'linked' | 'absent' | 'undecided';
+	resident_id: string | null;
+	decided_by: string;
+	decided_at: string;
+	score: number | null;
 }
 
 /** What OCR read from one image with one layout (src/lib/ocr/result-cache.ts makes the key). */

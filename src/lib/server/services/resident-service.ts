@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/session-service';
@@ -7,7 +8,9 @@ import type { UnitService } from './unit-service';
 import { appendAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { collapseSpaces, matchKey, toNfc } from '../../text/vietnamese';
-import { formatDate, parseDate } from '../../dates/partial-date';
+import { formatDate } from '../../dates/partial-date';
+import { parseLooseDate, normalizePersonalId } from '../../verify/reconcile/fields';
+import { readExtract, type ExtractRow } from '../residents/extract-reader';
 
 /** One person of a resident-database extract, in the `sohoa reconcile` contract's canonical keys. */
 export interface ResidentInput {
@@ -29,9 +32,18 @@ export interface RowProblem {
 	value?: string;
 }
 
+export interface ImportResult {
+	extractId: string;
+	rows: number;
+	inserted: number;
+	updated: number;
+}
+
 /** At most this many row problems are reported; the rest are counted. */
 const MAX_PROBLEMS = 50;
-const INSERT_CHUNK = 500;
+// 14 columns a row: well under SQLite's and PostgreSQL's bound-parameter limits.
+const INSERT_CHUNK = 1000;
+const PROGRESS_EVERY = 10_000;
 
 const clean = (v: string | null | undefined): string | null => {
 	const s = v == null ? '' : collapseSpaces(toNfc(v));
@@ -39,96 +51,204 @@ const clean = (v: string | null | undefined): string | null => {
 };
 
 /**
- * Extracts of the resident (population) database, one per import, kept per commune. An extract is
- * all-or-nothing: a row that cannot be read refuses the whole file, naming the rows, so a clerk
- * never reconciles against half an extract.
+ * Extracts of the resident (population) database, kept per commune. An import is all-or-nothing:
+ * a row that cannot be read refuses the whole file, naming the rows, so a clerk never reconciles
+ * against half an extract. Rows are streamed and written in batches; a row already known in the
+ * unit (same personal ID, or same name, birth date and parents) is updated in place.
  */
 export class ResidentService {
 	constructor(
 		private readonly db: Kysely<DB>,
 		private readonly access: Access,
 		private readonly units: UnitService,
-		private readonly now: () => Date
+		private readonly now: () => Date,
+		/** Called after an import commits (the reconciliation index of the unit is stale). */
+		private readonly onImported: (unitCode: string) => void = () => {}
 	) {}
 
-	async importExtract(
+	/** Rows already in memory (the demo seed, tests). */
+	importExtract(
 		actor: SessionUser | null,
 		input: { unitCode: string; fileName: string; rows: readonly ResidentInput[] }
-	): Promise<{ extractId: string; rows: number }> {
-		if (!(await this.units.get(input.unitCode)))
-			throw new AppError(422, 'unit.unknown', { code: input.unitCode });
-		if (actor) await this.access.assertVisible(actor, input.unitCode, 'unit');
-		if (input.rows.length === 0) throw new AppError(422, 'resident.emptyExtract');
+	): Promise<ImportResult> {
+		async function* rows(): AsyncGenerator<ExtractRow> {
+			let i = 0;
+			for (const r of input.rows) yield { row: ++i, record: { ...r } as ExtractRow['record'] };
+		}
+		return this.importRows(actor, input.unitCode, input.fileName, rows());
+	}
 
+	/** A CSV or XLSX extract file, streamed. */
+	importFile(
+		actor: SessionUser | null,
+		input: {
+			unitCode: string;
+			file: string;
+			fileName?: string;
+			onProgress?: (rows: number) => void;
+		}
+	): Promise<ImportResult> {
+		return this.importRows(
+			actor,
+			input.unitCode,
+			input.fileName ?? path.basename(input.file),
+			readExtract(input.file),
+			input.onProgress
+		);
+	}
+
+	private async importRows(
+		actor: SessionUser | null,
+		unitCode: string,
+		fileName: string,
+		rows: AsyncIterable<ExtractRow>,
+		onProgress?: (rows: number) => void
+	): Promise<ImportResult> {
+		if (!(await this.units.get(unitCode)))
+			throw new AppError(422, 'unit.unknown', { code: unitCode });
+		if (actor) await this.access.assertVisible(actor, unitCode, 'unit');
+		const extractId = randomUUID();
+		const at = this.now().toISOString();
 		const problems: RowProblem[] = [];
 		let problemCount = 0;
-		const extractId = randomUUID();
-		const records = input.rows.map((r, i) => {
-			const fullName = clean(r.full_name);
-			const birth = clean(r.birth_date);
-			const parsed = birth ? parseDate(birth) : null;
-			const problem: RowProblem | null = !fullName
-				? { row: i + 1, code: 'resident.nameMissing' }
-				: parsed && !parsed.ok
-					? { row: i + 1, code: 'resident.badBirthDate', value: birth ?? '' }
-					: null;
-			if (problem && ++problemCount <= MAX_PROBLEMS) problems.push(problem);
-			const date = parsed?.ok ? parsed.value : null;
-			return {
-				id: randomUUID(),
-				extract_id: extractId,
-				unit_code: input.unitCode,
-				personal_id: clean(r.personal_id)?.replace(/\s/g, '') ?? null,
-				full_name: fullName ?? '',
-				birth_date: date ? formatDate(date) : null,
-				sex: clean(r.sex),
-				birth_place: clean(r.birth_place),
-				native_place: clean(r.native_place),
-				father_name: clean(r.father_name),
-				mother_name: clean(r.mother_name),
-				residence: clean(r.residence),
-				name_key: matchKey(fullName ?? ''),
-				birth_year: date?.year ?? null
-			};
-		});
-		if (problemCount > 0) {
-			throw new AppError(
-				422,
-				'resident.badRows',
-				{ count: problemCount, file: input.fileName },
-				{ problems }
-			);
-		}
-
-		const at = this.now().toISOString();
+		let count = 0;
+		let inserted = 0;
+		let updated = 0;
 		await this.db.transaction().execute(async (trx) => {
 			await trx
 				.insertInto('resident_extract')
 				.values({
 					id: extractId,
-					unit_code: input.unitCode,
-					file_name: input.fileName,
-					rows: records.length,
+					unit_code: unitCode,
+					file_name: fileName,
+					rows: 0,
 					imported_at: at,
 					imported_by: actor?.id ?? null
 				})
 				.execute();
-			for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+			let batch = new Map<string, ReturnType<typeof toRecord>>();
+			const flush = async () => {
+				if (batch.size === 0) return;
+				const records = [...batch.values()];
+				batch = new Map();
+				const existing = await trx
+					.selectFrom('resident')
+					.select('row_key')
+					.where('unit_code', '=', unitCode)
+					.where(
+						'row_key',
+						'in',
+						records.map((r) => r.row_key)
+					)
+					.execute();
+				updated += existing.length;
+				inserted += records.length - existing.length;
 				await trx
 					.insertInto('resident')
-					.values(records.slice(i, i + INSERT_CHUNK))
+					.values(records)
+					.onConflict((oc) =>
+						oc.columns(['unit_code', 'row_key']).doUpdateSet((eb) => ({
+							extract_id: eb.ref('excluded.extract_id'),
+							personal_id: eb.ref('excluded.personal_id'),
+							full_name: eb.ref('excluded.full_name'),
+							birth_date: eb.ref('excluded.birth_date'),
+							sex: eb.ref('excluded.sex'),
+							birth_place: eb.ref('excluded.birth_place'),
+							native_place: eb.ref('excluded.native_place'),
+							father_name: eb.ref('excluded.father_name'),
+							mother_name: eb.ref('excluded.mother_name'),
+							residence: eb.ref('excluded.residence'),
+							name_key: eb.ref('excluded.name_key'),
+							birth_year: eb.ref('excluded.birth_year')
+						}))
+					)
 					.execute();
+			};
+			const toRecord = (r: ResidentInput) => {
+				const fullName = clean(r.full_name) ?? '';
+				const birth = clean(r.birth_date);
+				const date = parseLooseDate(birth);
+				const personalId =
+					normalizePersonalId(r.personal_id) ?? clean(r.personal_id)?.replace(/\s/g, '') ?? null;
+				const record = {
+					id: randomUUID(),
+					extract_id: extractId,
+					unit_code: unitCode,
+					personal_id: personalId,
+					full_name: fullName,
+					birth_date: date ? formatDate(date) : null,
+					sex: clean(r.sex),
+					birth_place: clean(r.birth_place),
+					native_place: clean(r.native_place),
+					father_name: clean(r.father_name),
+					mother_name: clean(r.mother_name),
+					residence: clean(r.residence),
+					name_key: matchKey(fullName),
+					birth_year: date?.year ?? null,
+					row_key: ''
+				};
+				record.row_key = personalId
+					? `pid:${personalId}`
+					: 'h:' +
+						createHash('sha256')
+							.update(
+								[record.name_key, record.birth_date, record.father_name, record.mother_name]
+									.map((v) => (v ? matchKey(v) : ''))
+									.join('|')
+							)
+							.digest('base64url')
+							.slice(0, 22);
+				return record;
+			};
+			for await (const { row, record: raw } of rows) {
+				count++;
+				const r = raw as ResidentInput;
+				const fullName = clean(r.full_name);
+				const birth = clean(r.birth_date);
+				const problem: RowProblem | null = !fullName
+					? { row, code: 'resident.nameMissing' }
+					: birth && !parseLooseDate(birth)
+						? { row, code: 'resident.badBirthDate', value: birth }
+						: null;
+				if (problem) {
+					if (++problemCount <= MAX_PROBLEMS) problems.push(problem);
+					continue;
+				}
+				// Once a row is bad the file will be refused: keep reading only to count problems.
+				if (problemCount > 0) continue;
+				const rec = toRecord(r);
+				// The same person twice in one batch: the later row wins, as across batches.
+				batch.set(rec.row_key, rec);
+				if (batch.size >= INSERT_CHUNK) await flush();
+				if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
 			}
+			if (count === 0) throw new AppError(422, 'resident.emptyExtract');
+			if (problemCount > 0) {
+				throw new AppError(
+					422,
+					'resident.badRows',
+					{ count: problemCount, file: fileName },
+					{ problems }
+				);
+			}
+			await flush();
+			onProgress?.(count);
+			await trx
+				.updateTable('resident_extract')
+				.set({ rows: count })
+				.where('id', '=', extractId)
+				.execute();
 			await appendAudit(trx, {
 				actorId: actor?.id ?? null,
 				action: 'residents.import',
 				subjectType: 'resident_extract',
 				subjectId: extractId,
-				data: { unit: input.unitCode, file: input.fileName, rows: records.length },
+				data: { unit: unitCode, file: fileName, rows: count, inserted, updated },
 				at
 			});
 		});
-		return { extractId, rows: records.length };
+		this.onImported(unitCode);
+		return { extractId, rows: count, inserted, updated };
 	}
 
 	/** Residents of the unit's extracts, for the reconciliation blocking keys. */

@@ -43,6 +43,7 @@ const JRAI_CLANS = [
 	'hiao',
 	'rcom'
 ];
+const JRAI_FIRST = new Set(JRAI_CLANS.map((c) => c.split(' ')[0]!));
 const THAI = new Set(['lo', 'cam', 'quang', 'tong', 'vi', 'luong', 'lu', 'dieu', 'me']);
 const HMONG = new Set(['vang', 'giang', 'sung', 'thao', 'hang', 'mua', 'sinh', 'lau', 'vu', 'ly']);
 const KHMER = new Set(['thach', 'danh', 'son', 'kim', 'chau']);
@@ -59,7 +60,9 @@ export function splitNameKey(key: string): NameParts {
 		const clan = t.slice(first === 'y' ? 2 : 1).join(' ');
 		return { surname: clan, middle: '', given, tradition: 'ede' };
 	}
-	const jrai = JRAI_CLANS.find((c) => key === c || key.startsWith(c + ' '));
+	const jrai = JRAI_FIRST.has(first)
+		? JRAI_CLANS.find((c) => key === c || key.startsWith(c + ' '))
+		: undefined;
 	const surnameWords = jrai ? jrai.split(' ').length : 1;
 	if (t.length <= surnameWords) return { surname: key, middle: '', given: '', tradition: 'kinh' };
 	const tradition: NameTradition = jrai
@@ -81,34 +84,49 @@ export function splitNameKey(key: string): NameParts {
 
 const FOLDED_WORDS = new Map<string, string>();
 
+function foldWord(w: string): string {
+	return matchKey(
+		w
+			.normalize('NFC')
+			.replace(APOSTROPHES, "'")
+			.replace(/[^\p{L}\p{M}']+/gu, '')
+	);
+}
+
 /**
- * The diacritic-free key of a name, as `matchKey` gives it but memoised per word (names are made
- * of a few thousand distinct words): what the index computes for millions of rows.
+ * The diacritic-free key of a name, as `matchKey` gives it but memoised per written word (names
+ * are made of a few thousand distinct words): what the index computes for millions of rows.
  */
 export function nameKey(raw: string | null | undefined): string {
 	if (!raw) return '';
-	const words = raw
-		.normalize('NFC')
-		.replace(APOSTROPHES, "'")
-		.toLowerCase()
-		.split(/[\s\u00a0-]+/);
 	let out = '';
-	for (const w of words) {
+	for (const w of raw.split(/[\s\u00a0\u200b-\u200d\ufeff,;.-]+/)) {
 		if (!w) continue;
 		let f = FOLDED_WORDS.get(w);
 		if (f === undefined) {
-			f = matchKey(w);
-			if (FOLDED_WORDS.size < 100_000) FOLDED_WORDS.set(w, f);
+			f = foldWord(w);
+			if (FOLDED_WORDS.size < 200_000) FOLDED_WORDS.set(w, f);
 		}
 		if (f) out = out ? `${out} ${f}` : f;
 	}
 	return out;
 }
 
+/** Key and parts without the canonical spelling (cheap; `canon` is left empty). */
+export function parseNameKey(raw: string | null | undefined): ParsedName | null {
+	const key = nameKey(raw);
+	return key ? { canon: '', key, ...splitNameKey(key) } : null;
+}
+
+/** The canonical spelling alone: NFC, tone marks in one place, lower case. */
+export function canonicalName(raw: string): string {
+	return normalizeText(raw).replace(APOSTROPHES, "'").toLocaleLowerCase('vi');
+}
+
 /** A person's name: canonical spelling, key and parts. Empty input → null. */
 export function parseName(raw: string | null | undefined): ParsedName | null {
 	if (!raw) return null;
-	const canon = normalizeText(raw).replace(APOSTROPHES, "'").toLocaleLowerCase('vi');
+	const canon = canonicalName(raw);
 	const key = nameKey(canon);
 	if (!key) return null;
 	return { canon, key, ...splitNameKey(key) };
@@ -131,6 +149,13 @@ function excelSerialToDate(serial: number): PartialDate | null {
  */
 export function parseLooseDate(raw: string | null | undefined): PartialDate | null {
 	if (!raw) return null;
+	// The common case, read without the general parser (millions of extract rows).
+	const quick = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(raw);
+	if (quick) {
+		const d = { year: Number(quick[3]), month: Number(quick[2]), day: Number(quick[1]) };
+		if (d.day >= 1 && d.month >= 1 && d.month <= 12 && d.year >= 1850 && d.year <= 2100)
+			if (d.day <= new Date(Date.UTC(d.year, d.month, 0)).getUTCDate()) return d;
+	}
 	let s = normalizeText(raw).replace(/^(ngày|sinh ngày|sinh)\s+(?=\d)/i, '');
 	if (!s) return null;
 	let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s);
@@ -149,7 +174,7 @@ export function parseLooseDate(raw: string | null | undefined): PartialDate | nu
 /** 12-digit personal IDs and 9-digit CMND as digits; anything else null. */
 export function normalizePersonalId(raw: string | null | undefined): string | null {
 	if (!raw) return null;
-	const d = cleanIdNumber(normalizeText(raw));
+	const d = /^\d+$/.test(raw) ? raw : cleanIdNumber(normalizeText(raw));
 	return /^\d{12}$/.test(d) || /^\d{9}$/.test(d) ? d : null;
 }
 
@@ -157,6 +182,8 @@ export type Sex = 0 | 1 | 2;
 
 /** 1 male, 2 female, 0 unknown: "Nam"/"Nữ", "M"/"F", the MOJ codes 1/2. */
 export function parseSex(raw: string | null | undefined): Sex {
+	if (raw === 'Nam') return 1;
+	if (raw === 'Nữ') return 2;
 	const k = raw ? matchKey(raw) : '';
 	if (['nam', 'male', 'm', '1', 'trai'].includes(k)) return 1;
 	if (['nu', 'female', 'f', '2', 'gai'].includes(k)) return 2;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResidentIndexBuilder, type ResidentRecord } from './resident-index';
 import { Matcher, defaultWeights } from './matcher';
+import { parseName } from './fields';
 
 const residents: ResidentRecord[] = [
 	{
@@ -143,7 +144,7 @@ describe('Matcher', () => {
 		expect(
 			capped.candidates({
 				...emptyEntry,
-				name: m.index.parsedName(m.index.text.find('Nguyễn Văn An')!)
+				name: parseName('Nguyễn Văn An')
 			})
 		).toEqual([]);
 	});

@@ -7,12 +7,11 @@ import {
 	nameKey,
 	normalizePersonalId,
 	parseLooseDate,
-	parseName,
 	parsePlace,
 	parseSex,
 	splitNameKey
 } from './fields';
-import type { ParsedName, PartialDate, PlaceKey, Sex } from './fields';
+import type { PartialDate, PlaceKey, Sex } from './fields';
 
 /** A row of an extract in the `sohoa reconcile` contract's canonical keys. */
 export interface ResidentRecord {
@@ -71,51 +70,185 @@ class Column<T extends Int32Array | Uint8Array | Uint16Array | Float64Array> {
 	}
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Strings packed as UTF-8 in one growing buffer with offsets: no object per value. */
+export class StringColumn {
+	#bytes = new Uint8Array(1 << 16);
+	#offsets = new Float64Array(1024);
+	#length = 0;
+	#used = 0;
+
+	push(s: string): void {
+		const need = this.#used + s.length * 3;
+		if (need > this.#bytes.length) {
+			const next = new Uint8Array(Math.max(need, this.#bytes.length * 2));
+			next.set(this.#bytes.subarray(0, this.#used));
+			this.#bytes = next;
+		}
+		if (this.#length + 1 >= this.#offsets.length) {
+			const next = new Float64Array(this.#offsets.length * 2);
+			next.set(this.#offsets);
+			this.#offsets = next;
+		}
+		this.#used += encoder.encodeInto(s, this.#bytes.subarray(this.#used)).written;
+		this.#offsets[++this.#length] = this.#used;
+	}
+
+	get(i: number): string {
+		const from = this.#offsets[i]!;
+		const to = this.#offsets[i + 1]!;
+		return from === to ? '' : decoder.decode(this.#bytes.subarray(from, to));
+	}
+
+	/** Gives back the spare capacity once every value is in. */
+	trim(): this {
+		this.#bytes = this.#bytes.slice(0, this.#used);
+		this.#offsets = this.#offsets.slice(0, this.#length + 1);
+		return this;
+	}
+
+	get bytes(): number {
+		return this.#bytes.byteLength + this.#offsets.byteLength;
+	}
+}
+
+/**
+ * A 40-bit hash of a key (two multiplicative lanes): blocking keys without interning millions of
+ * strings. Small enough that (hash × 4096 + year) stays an exact double.
+ */
+export function keyHash(s: string): number {
+	if (!s) return NaN;
+	let a = 0x811c9dc5;
+	let b = 0x01000193 ^ s.length;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		a = Math.imul(a ^ c, 0x01000193);
+		b = Math.imul(b ^ c, 0x5bd1e995);
+	}
+	return (a >>> 0) * 0x100 + ((b >>> 0) & 0xff);
+}
+
+/**
+ * Number → slot, open addressing over typed arrays: millions of keys without a Map entry (and a
+ * boxed number) each.
+ */
+class NumberSlots {
+	readonly #keys: Float64Array;
+	readonly #slots: Int32Array;
+	readonly #mask: number;
+	readonly #bits = new Float64Array(1);
+	readonly #words = new Uint32Array(this.#bits.buffer);
+	size = 0;
+
+	constructor(expected: number) {
+		let cap = 16;
+		while (cap < expected * 1.5) cap *= 2;
+		this.#keys = new Float64Array(cap).fill(NaN);
+		this.#slots = new Int32Array(cap);
+		this.#mask = cap - 1;
+	}
+
+	#home(key: number): number {
+		this.#bits[0] = key;
+		return (
+			(Math.imul(this.#words[0]! ^ Math.imul(this.#words[1]!, 0x9e3779b1), 0x85ebca6b) >>> 0) &
+			this.#mask
+		);
+	}
+
+	/** The key's slot, adding it (with the next slot number) when new. */
+	slot(key: number): number {
+		let h = this.#home(key);
+		for (;;) {
+			const k = this.#keys[h]!;
+			if (k === key) return this.#slots[h]!;
+			if (Number.isNaN(k)) {
+				this.#keys[h] = key;
+				this.#slots[h] = this.size;
+				return this.size++;
+			}
+			h = (h + 1) & this.#mask;
+		}
+	}
+
+	/** The same keys and slots in a table sized for them (after building with a rough bound). */
+	compact(): NumberSlots {
+		const out = new NumberSlots(this.size);
+		for (let h = 0; h < this.#keys.length; h++) {
+			const k = this.#keys[h]!;
+			if (!Number.isNaN(k)) out.#put(k, this.#slots[h]!);
+		}
+		out.size = this.size;
+		return out;
+	}
+
+	#put(key: number, slot: number): void {
+		let h = this.#home(key);
+		while (!Number.isNaN(this.#keys[h]!)) h = (h + 1) & this.#mask;
+		this.#keys[h] = key;
+		this.#slots[h] = slot;
+	}
+
+	get(key: number): number {
+		let h = this.#home(key);
+		for (;;) {
+			const k = this.#keys[h]!;
+			if (k === key) return this.#slots[h]!;
+			if (Number.isNaN(k)) return -1;
+			h = (h + 1) & this.#mask;
+		}
+	}
+}
+
 /** Key → residents, as offsets into one postings array. */
 export class BlockTable {
 	constructor(
-		private readonly slots: Map<number, number>,
+		private readonly slots: NumberSlots,
 		private readonly offsets: Int32Array,
 		private readonly postings: Int32Array
 	) {}
 
 	static build(keys: Float64Array): BlockTable {
-		const slots = new Map<number, number>();
-		const counts: number[] = [];
-		for (const k of keys) {
-			if (Number.isNaN(k)) continue;
-			let s = slots.get(k);
-			if (s === undefined) {
-				s = counts.length;
-				slots.set(k, s);
-				counts.push(0);
-			}
-			counts[s]!++;
-		}
-		const offsets = new Int32Array(counts.length + 1);
-		for (let i = 0; i < counts.length; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
-		const fill = offsets.slice(0, counts.length);
-		const postings = new Int32Array(offsets[counts.length]!);
+		let present = 0;
+		for (const k of keys) if (!Number.isNaN(k)) present++;
+		const slots = new NumberSlots(present);
+		const slotOf = new Int32Array(keys.length);
+		const counts = new Int32Array(present + 1);
 		for (let r = 0; r < keys.length; r++) {
 			const k = keys[r]!;
-			if (Number.isNaN(k)) continue;
-			const s = slots.get(k)!;
-			postings[fill[s]!++] = r;
+			if (Number.isNaN(k)) {
+				slotOf[r] = -1;
+				continue;
+			}
+			const s = slots.slot(k);
+			slotOf[r] = s;
+			counts[s]!++;
 		}
-		return new BlockTable(slots, offsets, postings);
+		const n = slots.size;
+		const offsets = new Int32Array(n + 1);
+		for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
+		const fill = offsets.slice(0, n);
+		const postings = new Int32Array(offsets[n]!);
+		for (let r = 0; r < keys.length; r++) {
+			const s = slotOf[r]!;
+			if (s >= 0) postings[fill[s]!++] = r;
+		}
+		return new BlockTable(slots.compact(), offsets, postings);
 	}
 
 	/** The residents under `key`, or null when none or more than `cap` (too common to block on). */
 	get(key: number, cap: number): Int32Array | null {
 		const s = this.slots.get(key);
-		if (s === undefined) return null;
+		if (s < 0) return null;
 		const from = this.offsets[s]!;
 		const to = this.offsets[s + 1]!;
 		return to - from > cap ? null : this.postings.subarray(from, to);
 	}
 }
 
-// Year in the low 12 bits of a numeric key: (interned id) * 4096 + year.
+// Year in the low 12 bits of a numeric key: (id or 40-bit hash) * 4096 + year.
 const YEAR_SPACE = 4096;
 export const withYear = (id: number, year: number) => id * YEAR_SPACE + year;
 
@@ -143,58 +276,71 @@ export interface ResidentView {
 	personal_id: string | null;
 }
 
+export interface ResidentColumns {
+	ids: StringColumn;
+	name: StringColumn;
+	father: StringColumn;
+	mother: StringColumn;
+	/** Folded name parts (ids in `tokens`). */
+	surname: Int32Array;
+	middle: Int32Array;
+	given: Int32Array;
+	/** keyHash of the folded full name and of each parent's. */
+	key: Float64Array;
+	fatherKey: Float64Array;
+	motherKey: Float64Array;
+	year: Uint16Array;
+	month: Uint8Array;
+	day: Uint8Array;
+	sex: Uint8Array;
+	/** The personal ID as a number (9-digit CMND offset by 1e13); NaN when none. */
+	pid: Float64Array;
+	/** Repeating texts, ids in `text`. */
+	birthPlace: Int32Array;
+	nativePlace: Int32Array;
+	residence: Int32Array;
+	birthDateText: Int32Array;
+	sexText: Int32Array;
+}
+
+const CMND_OFFSET = 1e13;
+export const pidNumber = (pid: string) => Number(pid) + (pid.length === 9 ? CMND_OFFSET : 0);
+const pidText = (n: number) =>
+	Number.isNaN(n)
+		? null
+		: n >= CMND_OFFSET
+			? String(n - CMND_OFFSET).padStart(9, '0')
+			: String(n).padStart(12, '0');
+
 export class ResidentIndex {
 	constructor(
 		readonly size: number,
-		readonly ids: readonly string[],
-		/** Display strings (as the extract wrote them, NFC). */
+		/** Repeating display strings (places, dates as written). */
 		readonly text: StringPool,
-		/** Folded name parts and keys; counts are frequencies among residents. */
+		/** Folded name parts; counts are frequencies among residents. */
 		readonly tokens: StringPool,
-		readonly cols: {
-			name: Int32Array;
-			key: Int32Array;
-			surname: Int32Array;
-			middle: Int32Array;
-			given: Int32Array;
-			year: Uint16Array;
-			month: Uint8Array;
-			day: Uint8Array;
-			sex: Uint8Array;
-			pid: Float64Array;
-			pidText: Int32Array;
-			father: Int32Array;
-			mother: Int32Array;
-			birthPlace: Int32Array;
-			nativePlace: Int32Array;
-			residence: Int32Array;
-			birthDateText: Int32Array;
-			sexText: Int32Array;
-		},
+		readonly cols: ResidentColumns,
 		readonly blocks: BlockTables
 	) {}
 
-	private parsedCache = new Map<number, ParsedName | null>();
-	private placeCache = new Map<number, PlaceKey | null>();
+	readonly #placeCache = new Map<number, PlaceKey | null>();
 
-	/** A parent's or the resident's name, parsed once per distinct string. */
-	parsedName(textId: number): ParsedName | null {
-		if (!textId) return null;
-		let p = this.parsedCache.get(textId);
-		if (p === undefined) {
-			p = parseName(this.text.values[textId]);
-			if (this.parsedCache.size > 200_000) this.parsedCache.clear();
-			this.parsedCache.set(textId, p);
-		}
-		return p;
+	id(i: number): string {
+		return this.cols.ids.get(i);
+	}
+
+	/** Linear search, for a clerk's choice of a resident outside the candidates. */
+	find(id: string): number {
+		for (let i = 0; i < this.size; i++) if (this.cols.ids.get(i) === id) return i;
+		return -1;
 	}
 
 	place(textId: number): PlaceKey | null {
 		if (!textId) return null;
-		let p = this.placeCache.get(textId);
+		let p = this.#placeCache.get(textId);
 		if (p === undefined) {
 			p = parsePlace(this.text.values[textId]);
-			this.placeCache.set(textId, p);
+			this.#placeCache.set(textId, p);
 		}
 		return p;
 	}
@@ -213,53 +359,63 @@ export class ResidentIndex {
 	}
 
 	personalId(i: number): string | null {
-		return this.text.values[this.cols.pidText[i]!] || null;
+		return pidText(this.cols.pid[i]!);
 	}
 
 	/** Resident `i` as the extract wrote it. */
 	view(i: number): ResidentView {
-		const t = (col: Int32Array) => this.text.values[col[i]!] || null;
 		const c = this.cols;
+		const t = (col: Int32Array) => this.text.values[col[i]!] || null;
 		return {
-			id: this.ids[i]!,
-			full_name: this.text.values[c.name[i]!]!,
+			id: c.ids.get(i),
+			full_name: c.name.get(i),
 			birth_date: t(c.birthDateText),
 			sex: t(c.sexText),
 			birth_place: t(c.birthPlace),
 			native_place: t(c.nativePlace),
-			father_name: t(c.father),
-			mother_name: t(c.mother),
+			father_name: c.father.get(i) || null,
+			mother_name: c.mother.get(i) || null,
 			residence: t(c.residence),
-			personal_id: t(c.pidText)
+			personal_id: this.personalId(i)
 		};
+	}
+
+	/** Bytes held by the columns and blocking tables (strings in pools not counted). */
+	get columnBytes(): number {
+		const c = this.cols;
+		let n = c.ids.bytes + c.name.bytes + c.father.bytes + c.mother.bytes;
+		for (const v of Object.values(c)) if (ArrayBuffer.isView(v)) n += v.byteLength;
+		return n;
 	}
 }
 
 /** Adds residents one at a time (a streaming reader feeds it), then builds the blocking tables. */
 export class ResidentIndexBuilder {
 	#n = 0;
-	readonly #ids: string[] = [];
 	readonly #text = new StringPool();
 	readonly #tokens = new StringPool();
+	readonly #strings = {
+		ids: new StringColumn(),
+		name: new StringColumn(),
+		father: new StringColumn(),
+		mother: new StringColumn()
+	};
 	readonly #i32 = () => new Column((n) => new Int32Array(n));
+	readonly #f64 = () => new Column((n) => new Float64Array(n));
 	readonly #c = {
-		name: this.#i32(),
-		key: this.#i32(),
 		surname: this.#i32(),
 		middle: this.#i32(),
 		given: this.#i32(),
+		key: this.#f64(),
+		fatherKey: this.#f64(),
+		motherKey: this.#f64(),
+		surnameMiddle: this.#f64(),
+		surnameGiven: this.#f64(),
 		year: new Column((n) => new Uint16Array(n)),
 		month: new Column((n) => new Uint8Array(n)),
 		day: new Column((n) => new Uint8Array(n)),
 		sex: new Column((n) => new Uint8Array(n)),
-		pid: new Column((n) => new Float64Array(n)),
-		pidText: this.#i32(),
-		father: this.#i32(),
-		mother: this.#i32(),
-		fatherKey: this.#i32(),
-		motherKey: this.#i32(),
-		surnameMiddle: this.#i32(),
-		surnameGiven: this.#i32(),
+		pid: this.#f64(),
 		birthPlace: this.#i32(),
 		nativePlace: this.#i32(),
 		residence: this.#i32(),
@@ -278,16 +434,22 @@ export class ResidentIndexBuilder {
 		const name = splitNameKey(key);
 		const i = this.#n++;
 		const c = this.#c;
-		const text = (s: string | null | undefined) => this.#text.intern(s?.trim().normalize('NFC'));
+		const str = this.#strings;
+		const nfc = (s: string | null | undefined) => (s ? s.trim().normalize('NFC') : '');
+		const text = (s: string | null | undefined) => this.#text.intern(nfc(s));
 		const tok = this.#tokens;
-		this.#ids.push(r.id);
-		c.name.set(i, text(r.full_name));
-		c.key.set(i, tok.intern(key));
+		str.ids.push(r.id);
+		str.name.push(nfc(r.full_name));
+		str.father.push(nfc(r.father_name));
+		str.mother.push(nfc(r.mother_name));
 		c.surname.set(i, tok.intern(name.surname, true));
 		c.middle.set(i, tok.intern(name.middle, true));
 		c.given.set(i, tok.intern(name.given, true));
-		c.surnameMiddle.set(i, tok.intern(`${name.surname}|${name.middle}`));
-		c.surnameGiven.set(i, tok.intern(`${name.surname}|${name.given}`));
+		c.key.set(i, keyHash(key));
+		c.surnameMiddle.set(i, keyHash(`${name.surname}|${name.middle}`));
+		c.surnameGiven.set(i, keyHash(`${name.surname}|${name.given}`));
+		c.fatherKey.set(i, keyHash(nameKey(r.father_name)));
+		c.motherKey.set(i, keyHash(nameKey(r.mother_name)));
 		const date = parseLooseDate(r.birth_date);
 		c.year.set(i, date?.year ?? 0);
 		c.month.set(i, date?.month ?? 0);
@@ -296,12 +458,7 @@ export class ResidentIndexBuilder {
 		c.sex.set(i, parseSex(r.sex));
 		c.sexText.set(i, text(r.sex));
 		const pid = normalizePersonalId(r.personal_id);
-		c.pid.set(i, pid ? Number(pid) + (pid.length === 9 ? 1e13 : 0) : NaN);
-		c.pidText.set(i, text(pid));
-		c.father.set(i, text(r.father_name));
-		c.mother.set(i, text(r.mother_name));
-		c.fatherKey.set(i, tok.intern(nameKey(r.father_name)));
-		c.motherKey.set(i, tok.intern(nameKey(r.mother_name)));
+		c.pid.set(i, pid ? pidNumber(pid) : NaN);
 		c.birthPlace.set(i, text(r.birth_place));
 		c.nativePlace.set(i, text(r.native_place));
 		c.residence.set(i, text(r.residence));
@@ -312,49 +469,51 @@ export class ResidentIndexBuilder {
 		const n = this.#n;
 		const c = this.#c;
 		const year = c.year.trim(n);
-		const keys = (f: (i: number) => number) => {
+		const yearKeys = (col: Float64Array | Int32Array) => {
 			const k = new Float64Array(n);
-			for (let i = 0; i < n; i++) k[i] = f(i);
+			for (let i = 0; i < n; i++) {
+				const v = col[i]!;
+				k[i] = v && !Number.isNaN(v) && year[i] ? withYear(v, year[i]!) : NaN;
+			}
 			return k;
 		};
-		const yearKey = (col: Int32Array) => {
-			const ids = col;
-			return keys((i) => (ids[i] && year[i] ? withYear(ids[i]!, year[i]!) : NaN));
-		};
-		const pid = c.pid.trim(n);
 		const blocks: BlockTables = {
-			personalId: BlockTable.build(keys((i) => pid[i]!)),
-			givenYear: BlockTable.build(yearKey(c.given.trim(n))),
-			surnameMiddleYear: BlockTable.build(yearKey(c.surnameMiddle.trim(n))),
-			motherYear: BlockTable.build(yearKey(c.motherKey.trim(n))),
-			fatherYear: BlockTable.build(yearKey(c.fatherKey.trim(n))),
-			fullName: BlockTable.build(keys((i) => c.key.data[i]!)),
-			surnameGiven: BlockTable.build(keys((i) => c.surnameGiven.data[i]!))
+			personalId: BlockTable.build(c.pid.trim(n)),
+			givenYear: BlockTable.build(yearKeys(c.given.trim(n))),
+			surnameMiddleYear: BlockTable.build(yearKeys(c.surnameMiddle.trim(n))),
+			motherYear: BlockTable.build(yearKeys(c.motherKey.trim(n))),
+			fatherYear: BlockTable.build(yearKeys(c.fatherKey.trim(n))),
+			fullName: BlockTable.build(c.key.trim(n)),
+			surnameGiven: BlockTable.build(c.surnameGiven.trim(n))
 		};
+		const s = this.#strings;
+		const own = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(col: Column<T>) =>
+			col.trim(n).slice() as T;
 		return new ResidentIndex(
 			n,
-			this.#ids,
 			this.#text,
 			this.#tokens,
 			{
-				name: c.name.trim(n),
-				key: c.key.trim(n),
-				surname: c.surname.trim(n),
-				middle: c.middle.trim(n),
-				given: c.given.trim(n),
-				year,
-				month: c.month.trim(n),
-				day: c.day.trim(n),
-				sex: c.sex.trim(n),
-				pid,
-				pidText: c.pidText.trim(n),
-				father: c.father.trim(n),
-				mother: c.mother.trim(n),
-				birthPlace: c.birthPlace.trim(n),
-				nativePlace: c.nativePlace.trim(n),
-				residence: c.residence.trim(n),
-				birthDateText: c.birthDateText.trim(n),
-				sexText: c.sexText.trim(n)
+				ids: s.ids.trim(),
+				name: s.name.trim(),
+				father: s.father.trim(),
+				mother: s.mother.trim(),
+				surname: own(c.surname),
+				middle: own(c.middle),
+				given: own(c.given),
+				key: own(c.key),
+				fatherKey: own(c.fatherKey),
+				motherKey: own(c.motherKey),
+				year: own(c.year),
+				month: own(c.month),
+				day: own(c.day),
+				sex: own(c.sex),
+				pid: own(c.pid),
+				birthPlace: own(c.birthPlace),
+				nativePlace: own(c.nativePlace),
+				residence: own(c.residence),
+				birthDateText: own(c.birthDateText),
+				sexText: own(c.sexText)
 			},
 			blocks
 		);

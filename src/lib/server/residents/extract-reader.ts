@@ -1,0 +1,311 @@
+/**
+ * Streams the rows of a resident extract (CSV with any delimiter, with or without BOM, UTF-8 or
+ * Windows-1252; XLSX through exceljs's streaming reader) as records in canonical keys. The header
+ * row is found among the first rows; each text column's legacy encoding (TCVN3, VNI) is detected on
+ * its first rows and decoded. Rows are never all held in memory.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { AppError } from '../errors';
+import {
+	EXTRACT_HEADERS,
+	mapHeaders,
+	RESIDENT_KEYS,
+	type HeaderMap,
+	type ResidentKey
+} from '../../verify/reconcile/headers';
+import {
+	decodeAs,
+	detectEncoding,
+	type TextEncoding
+} from '../../verify/reconcile/legacy-encoding';
+
+export type ExtractRecord = Partial<Record<ResidentKey, string>>;
+export interface ExtractRow {
+	/** 1-based line (CSV) or row (XLSX) number in the file. */
+	row: number;
+	record: ExtractRecord;
+}
+
+/** Rows looked at for the header row and for each column's encoding. */
+const HEADER_SEARCH = 10;
+const SAMPLE_ROWS = 1000;
+
+type RawRow = { row: number; cells: string[] };
+
+export async function* readExtract(file: string): AsyncGenerator<ExtractRow> {
+	const name = path.basename(file);
+	const kind = await sniff(file);
+	const raw = kind === 'xlsx' ? xlsxRows(file, name) : csvRows(file, name);
+	let header: HeaderMap | null = null;
+	const firstRows: string[][] = [];
+	let sample: RawRow[] = [];
+	let encodings: TextEncoding[] = [];
+	const toRecord = (r: RawRow): ExtractRow | null => {
+		const record: ExtractRecord = {};
+		let any = false;
+		header!.forEach((key, i) => {
+			if (!key) return;
+			const v = decodeAs(r.cells[i] ?? '', encodings[i] ?? 'unicode').trim();
+			if (v) {
+				record[key] = v;
+				any = true;
+			}
+		});
+		return any ? { row: r.row, record } : null;
+	};
+	for await (const r of raw) {
+		if (!header) {
+			if (r.cells.every((c) => !c.trim())) continue;
+			header = mapHeaders(r.cells);
+			if (!header) {
+				firstRows.push(r.cells);
+				if (firstRows.length >= HEADER_SEARCH) throw unknownLayout(name, firstRows[0]!);
+			}
+			continue;
+		}
+		if (sample.length < SAMPLE_ROWS && encodings.length === 0) {
+			sample.push(r);
+			if (sample.length < SAMPLE_ROWS) continue;
+			encodings = detectColumns(header, sample);
+			for (const s of sample) {
+				const rec = toRecord(s);
+				if (rec) yield rec;
+			}
+			sample = [];
+			continue;
+		}
+		const rec = toRecord(r);
+		if (rec) yield rec;
+	}
+	if (!header) throw unknownLayout(name, firstRows[0] ?? []);
+	if (encodings.length === 0) {
+		encodings = detectColumns(header, sample);
+		for (const s of sample) {
+			const rec = toRecord(s);
+			if (rec) yield rec;
+		}
+	}
+}
+
+function detectColumns(header: HeaderMap, sample: RawRow[]): TextEncoding[] {
+	return header.map((key, i) =>
+		key && key !== 'id' && key !== 'personal_id'
+			? detectEncoding(sample.map((r) => r.cells[i] ?? ''))
+			: 'unicode'
+	);
+}
+
+function unknownLayout(file: string, found: string[]): AppError {
+	return new AppError(422, 'resident.unknownLayout', {
+		file,
+		found: found.filter((c) => c.trim()).join(' | ') || '—',
+		expected: `${Object.values(EXTRACT_HEADERS).join(' | ')} (${RESIDENT_KEYS.join(', ')})`
+	});
+}
+
+async function sniff(file: string): Promise<'xlsx' | 'csv'> {
+	let fh;
+	try {
+		fh = await open(file, 'r');
+	} catch (e) {
+		throw new AppError(422, 'resident.unreadableFile', {
+			file: path.basename(file),
+			reason: (e as NodeJS.ErrnoException).code ?? String(e)
+		});
+	}
+	try {
+		const buf = Buffer.alloc(4);
+		await fh.read(buf, 0, 4, 0);
+		// XLSX is a zip: "PK\3\4".
+		return buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 3 && buf[3] === 4 ? 'xlsx' : 'csv';
+	} finally {
+		await fh.close();
+	}
+}
+
+// ---- CSV ----
+
+async function isUtf8(file: string): Promise<boolean> {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	try {
+		for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+			decoder.decode(chunk as Buffer, { stream: true });
+		decoder.decode();
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+function splitLine(line: string, d: string): string[] {
+	const cells: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (const ch of line) {
+		if (ch === '"') quoted = !quoted;
+		else if (ch === d && !quoted) {
+			cells.push(cell);
+			cell = '';
+		} else cell += ch;
+	}
+	cells.push(cell);
+	return cells;
+}
+
+/**
+ * The delimiter that makes the first line the most recognised headers (extract headers contain
+ * commas themselves: "Họ, chữ đệm và tên"), else the one that splits it most.
+ */
+function pickDelimiter(line: string): string {
+	let best = ',';
+	let bestScore = -1;
+	for (const d of DELIMITERS) {
+		const cells = splitLine(line.replace(/\r$/, ''), d);
+		const known = mapHeaders(cells)?.filter(Boolean).length ?? 0;
+		const score = known * 1000 + cells.length;
+		if (score > bestScore) {
+			best = d;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
+	// A file that is not valid UTF-8 is an old Windows export (Windows-1252 bytes; TCVN3/VNI
+	// text is then decoded per column).
+	const encoding = (await isUtf8(file)) ? 'utf-8' : 'windows-1252';
+	const decoder = new TextDecoder(encoding);
+	let delimiter: string | null = null;
+	let field = '';
+	let cells: string[] = [];
+	let quoted = false;
+	let pendingQuote = false;
+	let line = 1;
+	let rowStart = 1;
+	let first = true;
+	let carry = '';
+	const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+	try {
+		for await (const chunk of stream) {
+			let text = carry + decoder.decode(chunk as Buffer, { stream: true });
+			carry = '';
+			if (first) {
+				if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+				const nl = text.indexOf('\n');
+				if (nl < 0 && text.length < 1 << 20) {
+					carry = text;
+					continue;
+				}
+				delimiter = pickDelimiter(nl < 0 ? text : text.slice(0, nl));
+				first = false;
+			}
+			const rows: RawRow[] = [];
+			for (let i = 0; i < text.length; i++) {
+				const ch = text[i]!;
+				if (quoted) {
+					if (pendingQuote) {
+						pendingQuote = false;
+						if (ch === '"') {
+							field += '"';
+							continue;
+						}
+						quoted = false;
+					} else if (ch === '"') {
+						pendingQuote = true;
+						continue;
+					} else {
+						if (ch === '\n') line++;
+						field += ch;
+						continue;
+					}
+				}
+				if (ch === '"' && field === '') quoted = true;
+				else if (ch === delimiter) {
+					cells.push(field);
+					field = '';
+				} else if (ch === '\n') {
+					cells.push(field.endsWith('\r') ? field.slice(0, -1) : field);
+					rows.push({ row: rowStart, cells });
+					cells = [];
+					field = '';
+					line++;
+					rowStart = line;
+				} else field += ch;
+			}
+			yield* rows;
+		}
+	} catch (e) {
+		if (e instanceof AppError) throw e;
+		throw new AppError(422, 'resident.unreadableFile', { file: name, reason: String(e) });
+	}
+	const tail = carry + decoder.decode();
+	if (first && tail) {
+		// A one-line file without a newline.
+		delimiter = pickDelimiter(tail.replace(/^\uFEFF/, ''));
+		yield {
+			row: 1,
+			cells: tail
+				.replace(/^\uFEFF/, '')
+				.replace(/\r$/, '')
+				.split(delimiter)
+		};
+		return;
+	}
+	if (pendingQuote) quoted = false;
+	if (quoted) throw new AppError(422, 'resident.unclosedQuote', { file: name, row: rowStart });
+	if (field || cells.length) {
+		cells.push(field.endsWith('\r') ? field.slice(0, -1) : field);
+		yield { row: rowStart, cells };
+	}
+}
+
+// ---- XLSX ----
+
+function cellText(v: ExcelJS.CellValue): string {
+	if (v === null || v === undefined) return '';
+	if (typeof v === 'string') return v;
+	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	if (v instanceof Date) {
+		const p = (n: number) => String(n).padStart(2, '0');
+		return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+	}
+	if (typeof v === 'object') {
+		if ('richText' in v) return v.richText.map((r) => r.text).join('');
+		if ('text' in v && typeof v.text === 'string') return v.text;
+		if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+	}
+	return '';
+}
+
+async function* xlsxRows(file: string, name: string): AsyncGenerator<RawRow> {
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+		sharedStrings: 'cache',
+		hyperlinks: 'ignore',
+		styles: 'ignore',
+		worksheets: 'emit',
+		entries: 'emit'
+	});
+	try {
+		// The first worksheet only: extracts are one sheet.
+		for await (const sheet of reader) {
+			for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+				const values = row.values as ExcelJS.CellValue[];
+				// exceljs row values are 1-based.
+				yield { row: row.number, cells: values.slice(1).map(cellText) };
+			}
+			break;
+		}
+	} catch (e) {
+		if (e instanceof AppError) throw e;
+		throw new AppError(422, 'resident.unreadableFile', {
+			file: name,
+			reason: e instanceof Error ? e.message : String(e)
+		});
+	}
+}
