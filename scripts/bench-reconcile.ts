@@ -8,7 +8,17 @@
  * false links on absent people, time per entry, index build time and memory, and a naive fuse.js
  * search over all residents on a sample of entries. Results: stdout and bench-results/*.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+	closeSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	rmSync,
+	writeFileSync,
+	writeSync
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -42,6 +52,8 @@ const { values: a } = parseArgs({
 		seed: { type: 'string', default: 'bench-1' },
 		'fuse-sample': { type: 'string', default: '10' },
 		'absent-share': { type: 'string', default: '0.2' },
+		/** Also time `sohoa residents import` of the generated extract written as CSV (SQLite). */
+		import: { type: 'boolean', default: false },
 		out: { type: 'string' }
 	}
 });
@@ -181,13 +193,54 @@ function main() {
 	const sample = Number(a['fuse-sample']);
 	const t0 = performance.now();
 	let genMs = 0;
+	const csvPath = a.import
+		? path.join(mkdtempSync(path.join(os.tmpdir(), 'sohoa-bench-')), 'residents.csv')
+		: null;
+	const csv = csvPath ? openSync(csvPath, 'w') : null;
+	let csvChunk: string[] = [];
+	const cell = (v: string | null | undefined) =>
+		v && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : (v ?? '');
+	// The population database's own headers (they contain commas, so they are quoted).
+	const headers = [
+		'Số định danh cá nhân',
+		'Họ, chữ đệm và tên',
+		'Ngày, tháng, năm sinh',
+		'Giới tính',
+		'Nơi đăng ký khai sinh',
+		'Họ, chữ đệm và tên cha',
+		'Họ, chữ đệm và tên mẹ'
+	];
+	if (csv !== null) writeSync(csv, '\uFEFF' + headers.map(cell).join(',') + '\n');
 	for (let i = 0; i < N; i++) {
 		const g0 = performance.now();
 		const r = makeResident(i);
+		if (csv !== null) {
+			csvChunk.push(
+				[
+					r.personal_id,
+					r.full_name,
+					r.birth_date,
+					r.sex,
+					r.birth_place,
+					r.father_name,
+					r.mother_name
+				]
+					.map(cell)
+					.join(',')
+			);
+			if (csvChunk.length >= 10_000) {
+				writeSync(csv, csvChunk.join('\n') + '\n');
+				csvChunk = [];
+			}
+		}
 		genMs += performance.now() - g0;
 		builder.add(r);
 		if (sample > 0) fuseRows.push({ id: r.id, name: r.full_name, date: r.birth_date! });
 		if (picks.has(i)) picked.push(r);
+	}
+	if (csv !== null) {
+		if (csvChunk.length) writeSync(csv, csvChunk.join('\n') + '\n');
+		closeSync(csv);
 	}
 	const mem0 = process.memoryUsage();
 	const index = builder.build();
@@ -316,6 +369,41 @@ function main() {
 	}
 	if (process.env.BENCH_SWEEP) console.error(JSON.stringify(sweep));
 
+	// `sohoa residents import` of the same extract, in its own process on a fresh SQLite database.
+	let importRun: Record<string, number | string> | null = null;
+	if (csvPath) {
+		const dataDir = path.join(path.dirname(csvPath), 'data');
+		const started = performance.now();
+		const run = spawnSync(
+			'/usr/bin/time',
+			[
+				'-f',
+				'maxrss_kb=%M',
+				process.execPath,
+				'bin/sohoa.js',
+				'residents',
+				'import',
+				csvPath,
+				'--unit',
+				'66'
+			],
+			{
+				env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SOHOA_DEMO: '0' },
+				encoding: 'utf8'
+			}
+		);
+		const seconds = (performance.now() - started) / 1000;
+		const rss = /maxrss_kb=(\d+)/.exec(run.stderr)?.[1];
+		importRun = {
+			exit: run.status ?? -1,
+			seconds: +seconds.toFixed(1),
+			peakRssMB: rss ? Math.round(Number(rss) / 1024) : 'n/a',
+			summary:
+				run.stderr.split('\n').find((l) => l.startsWith('imported')) ?? run.stderr.slice(-300)
+		};
+		rmSync(path.dirname(csvPath), { recursive: true, force: true });
+	}
+
 	const result = {
 		machine: '2 cores (shared), Node ' + process.version,
 		seed: a.seed,
@@ -338,6 +426,7 @@ function main() {
 		rssMB: Math.round(mem.rss / 2 ** 20),
 		heapBeforeBuildMB: Math.round(mem0.heapUsed / 2 ** 20),
 		fuse,
+		import: importRun,
 		sweep
 	};
 	console.log(JSON.stringify(result, null, 2));

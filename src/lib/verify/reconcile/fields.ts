@@ -133,6 +133,9 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (y: number, m: number) =>
+	m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!;
 
 function excelSerialToDate(serial: number): PartialDate | null {
 	// Excel's day 1 is 1900-01-01 with the fictitious 29/02/1900; serials after it are off by one.
@@ -154,7 +157,7 @@ export function parseLooseDate(raw: string | null | undefined): PartialDate | nu
 	if (quick) {
 		const d = { year: Number(quick[3]), month: Number(quick[2]), day: Number(quick[1]) };
 		if (d.day >= 1 && d.month >= 1 && d.month <= 12 && d.year >= 1850 && d.year <= 2100)
-			if (d.day <= new Date(Date.UTC(d.year, d.month, 0)).getUTCDate()) return d;
+			if (d.day <= daysIn(d.year, d.month)) return d;
 	}
 	let s = normalizeText(raw).replace(/^(ngày|sinh ngày|sinh)\s+(?=\d)/i, '');
 	if (!s) return null;

@@ -198,12 +198,7 @@ export class Matcher {
 			for (const y of [year, year - 1, year + 1])
 				if (given) take(blocks.givenYear.get(withYear(given, y), cap));
 			if (name.middle)
-				take(
-					blocks.surnameMiddleYear.get(
-						withYear(keyHash(`${name.surname}|${name.middle}`), year),
-						cap
-					)
-				);
+				take(blocks.surnameMiddleYear.get(withYear(keyHash(name.surname, name.middle), year), cap));
 		}
 		if (year) {
 			for (const [parent, table] of [
@@ -219,7 +214,7 @@ export class Matcher {
 			// Any year: the same full name (a wrong year does not lose the person).
 			take(blocks.fullName.get(keyHash(name.key), cap));
 			// No date at all: surname + given name, whatever the middle names.
-			if (!year) take(blocks.surnameGiven.get(keyHash(`${name.surname}|${name.given}`), cap));
+			if (!year) take(blocks.surnameGiven.get(keyHash(name.surname, name.given), cap));
 		}
 		return out;
 	}

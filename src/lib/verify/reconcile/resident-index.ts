@@ -13,6 +13,8 @@ import {
 } from './fields';
 import type { PartialDate, PlaceKey, Sex } from './fields';
 
+const nfc = (s: string | null | undefined) => (s ? s.trim().normalize('NFC') : '');
+
 /** A row of an extract in the `sohoa reconcile` contract's canonical keys. */
 export interface ResidentRecord {
 	id: string;
@@ -118,7 +120,7 @@ export class StringColumn {
  * A 40-bit hash of a key (two multiplicative lanes): blocking keys without interning millions of
  * strings. Small enough that (hash × 4096 + year) stays an exact double.
  */
-export function keyHash(s: string): number {
+export function keyHash(s: string, second?: string): number {
 	if (!s) return NaN;
 	let a = 0x811c9dc5;
 	let b = 0x01000193 ^ s.length;
@@ -127,7 +129,25 @@ export function keyHash(s: string): number {
 		a = Math.imul(a ^ c, 0x01000193);
 		b = Math.imul(b ^ c, 0x5bd1e995);
 	}
+	// A pair hashes like "first|second" would, without building that string.
+	if (second !== undefined) {
+		a = Math.imul(a ^ 0x7c, 0x01000193);
+		b = Math.imul(b ^ 0x7c, 0x5bd1e995);
+		for (let i = 0; i < second.length; i++) {
+			const c = second.charCodeAt(i);
+			a = Math.imul(a ^ c, 0x01000193);
+			b = Math.imul(b ^ c, 0x5bd1e995);
+		}
+	}
 	return (a >>> 0) * 0x100 + ((b >>> 0) & 0xff);
+}
+
+function fmix32(h: number): number {
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -151,11 +171,10 @@ class NumberSlots {
 	}
 
 	#home(key: number): number {
+		// Keys are integers held in doubles: their low word is often all zeros, so both words are
+		// mixed (murmur3's finaliser) before the mask.
 		this.#bits[0] = key;
-		return (
-			(Math.imul(this.#words[0]! ^ Math.imul(this.#words[1]!, 0x9e3779b1), 0x85ebca6b) >>> 0) &
-			this.#mask
-		);
+		return fmix32(this.#words[0]! ^ fmix32(this.#words[1]!)) & this.#mask;
 	}
 
 	/** The key's slot, adding it (with the next slot number) when new. */
@@ -435,8 +454,7 @@ export class ResidentIndexBuilder {
 		const i = this.#n++;
 		const c = this.#c;
 		const str = this.#strings;
-		const nfc = (s: string | null | undefined) => (s ? s.trim().normalize('NFC') : '');
-		const text = (s: string | null | undefined) => this.#text.intern(nfc(s));
+		const pool = this.#text;
 		const tok = this.#tokens;
 		str.ids.push(r.id);
 		str.name.push(nfc(r.full_name));
@@ -446,22 +464,22 @@ export class ResidentIndexBuilder {
 		c.middle.set(i, tok.intern(name.middle, true));
 		c.given.set(i, tok.intern(name.given, true));
 		c.key.set(i, keyHash(key));
-		c.surnameMiddle.set(i, keyHash(`${name.surname}|${name.middle}`));
-		c.surnameGiven.set(i, keyHash(`${name.surname}|${name.given}`));
+		c.surnameMiddle.set(i, keyHash(name.surname, name.middle));
+		c.surnameGiven.set(i, keyHash(name.surname, name.given));
 		c.fatherKey.set(i, keyHash(nameKey(r.father_name)));
 		c.motherKey.set(i, keyHash(nameKey(r.mother_name)));
 		const date = parseLooseDate(r.birth_date);
 		c.year.set(i, date?.year ?? 0);
 		c.month.set(i, date?.month ?? 0);
 		c.day.set(i, date?.day ?? 0);
-		c.birthDateText.set(i, text(r.birth_date));
+		c.birthDateText.set(i, pool.intern(nfc(r.birth_date)));
 		c.sex.set(i, parseSex(r.sex));
-		c.sexText.set(i, text(r.sex));
+		c.sexText.set(i, pool.intern(nfc(r.sex)));
 		const pid = normalizePersonalId(r.personal_id);
 		c.pid.set(i, pid ? pidNumber(pid) : NaN);
-		c.birthPlace.set(i, text(r.birth_place));
-		c.nativePlace.set(i, text(r.native_place));
-		c.residence.set(i, text(r.residence));
+		c.birthPlace.set(i, pool.intern(nfc(r.birth_place)));
+		c.nativePlace.set(i, pool.intern(nfc(r.native_place)));
+		c.residence.set(i, pool.intern(nfc(r.residence)));
 		return true;
 	}
 
