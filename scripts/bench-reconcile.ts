@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import Fuse from 'fuse.js';
+import Fuse, { type Expression } from 'fuse.js';
 import {
 	ETHNICITIES,
 	formatPlace,
@@ -337,7 +337,11 @@ function main() {
 		const ft: number[] = [];
 		for (const { entry, truth } of subset) {
 			const s = performance.now();
-			const res = engine.search(`${entry.full_name ?? ''} ${entry.birth_date ?? ''}`, { limit: 5 });
+			// Both keys must match: name AND date (a name alone returns thousands of namesakes).
+			const query: Expression = entry.birth_date
+				? { $and: [{ name: entry.full_name ?? '' }, { date: entry.birth_date }] }
+				: { name: entry.full_name ?? '' };
+			const res = engine.search(query, { limit: 5 });
 			ft.push(performance.now() - s);
 			if (res[0]?.item.id === truth) hits++;
 		}

@@ -81,5 +81,34 @@ export const reconcileMessages = {
 	'reconcile.level.sameUnit': { vi: 'cùng đơn vị', en: 'same unit' },
 	'reconcile.level.sameProvince': { vi: 'cùng tỉnh', en: 'same province' },
 	'reconcile.level.differ': { vi: 'khác', en: 'differs' },
-	'reconcile.level.missing': { vi: 'không có', en: 'not given' }
+	'reconcile.level.missing': { vi: 'không có', en: 'not given' },
+
+	'residentsAdmin.title': { vi: 'Dữ liệu dân cư', en: 'Resident extracts' },
+	'residentsAdmin.back': { vi: '← Quản trị', en: '← Administration' },
+	'residentsAdmin.link': { vi: 'Nhập dữ liệu dân cư', en: 'Import resident extracts' },
+	'residentsAdmin.upload': { vi: 'Nhập tệp trích xuất', en: 'Import an extract file' },
+	'residentsAdmin.help': {
+		vi: 'Tệp CSV (dấu phân cách bất kỳ) hoặc Excel (.xlsx) trích xuất từ Cơ sở dữ liệu quốc gia về dân cư. Nhập lại tệp mới hơn sẽ cập nhật người đã có.',
+		en: 'A CSV (any delimiter) or Excel (.xlsx) extract of the national population database. Importing a newer file updates the people already there.'
+	},
+	'residentsAdmin.unit': { vi: 'Đơn vị', en: 'Unit' },
+	'residentsAdmin.file': { vi: 'Tệp', en: 'File' },
+	'residentsAdmin.start': { vi: 'Bắt đầu nhập', en: 'Start import' },
+	'residentsAdmin.noFile': { vi: 'Chọn một tệp trích xuất.', en: 'Choose an extract file.' },
+	'residentsAdmin.queued': {
+		vi: 'Đã đưa vào hàng đợi; tiến độ hiện bên dưới.',
+		en: 'Queued; progress is shown below.'
+	},
+	'residentsAdmin.jobs': { vi: 'Lượt nhập', en: 'Imports' },
+	'residentsAdmin.noJobs': { vi: 'Chưa có lượt nhập nào.', en: 'No imports yet.' },
+	'residentsAdmin.state': { vi: 'Trạng thái', en: 'State' },
+	'residentsAdmin.progress': { vi: 'Tiến độ', en: 'Progress' },
+	'residentsAdmin.finished': { vi: 'Hoàn tất', en: 'Finished' },
+	'residentsAdmin.state.queued': { vi: 'Đang chờ', en: 'Queued' },
+	'residentsAdmin.state.running': { vi: 'Đang nhập', en: 'Running' },
+	'residentsAdmin.state.done': { vi: 'Xong', en: 'Done' },
+	'residentsAdmin.state.failed': { vi: 'Lỗi', en: 'Failed' },
+	'residentsAdmin.extracts': { vi: 'Các lần nhập gần đây', en: 'Recent extracts' },
+	'residentsAdmin.rows': { vi: 'Số dòng', en: 'Rows' },
+	'residentsAdmin.importedAt': { vi: 'Thời điểm nhập', en: 'Imported at' }
 } as const;

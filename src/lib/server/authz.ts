@@ -21,6 +21,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/review': { roles: ['officer'] },
 	'/dashboard': { roles: ['supervisor', 'admin'] },
 	'/admin': { roles: ['admin'] },
+	'/admin/residents': { roles: ['admin'] },
 	'/lang': { public: true },
 	'/api/v1/session': { public: true },
 	'/api/v1/entries': { roles: everyone },

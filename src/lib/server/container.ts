@@ -11,6 +11,7 @@ import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
 import { ResidentService } from './services/resident-service';
 import { ReconcileService } from './services/reconcile-service';
+import { ResidentImportService } from './services/resident-imports';
 import { OcrResultCache } from './services/ocr-cache';
 import { JobQueue } from './jobs/job-queue';
 import { FsBlobStore, type BlobStore } from './storage/blob-store';
@@ -28,6 +29,7 @@ export interface Services {
 	bookImport: BookImportService;
 	residents: ResidentService;
 	reconcile: ReconcileService;
+	residentImports: ResidentImportService;
 	jobs: JobQueue;
 	ocrCache: OcrResultCache;
 	now: () => Date;
@@ -70,6 +72,10 @@ export function buildServices(
 	const access = new Access(units);
 	const entries = new EntryService(db, access, now);
 	const reconcile = new ReconcileService(db, entries, units, now);
+	const residents = new ResidentService(db, access, units, now, (unit) =>
+		reconcile.invalidate(unit)
+	);
+	const jobs = new JobQueue(db, database.dialect, now);
 	return {
 		database,
 		blobs,
@@ -83,8 +89,9 @@ export function buildServices(
 		users: new UserService(db, units, now),
 		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, now),
-		residents: new ResidentService(db, access, units, now, (unit) => reconcile.invalidate(unit)),
-		jobs: new JobQueue(db, database.dialect, now),
+		residents,
+		residentImports: new ResidentImportService(db, blobs, jobs, residents, access, units),
+		jobs,
 		ocrCache: new OcrResultCache(db, now)
 	};
 }

@@ -80,7 +80,11 @@ export function jobHandlers(s: Services, opts: JobHandlerOptions = {}): JobHandl
 	};
 
 	return {
-		handlers: { [jobKinds.bookOcr]: bookOcr },
+		handlers: {
+			[jobKinds.bookOcr]: bookOcr,
+			[jobKinds.residentsImport]: ({ payload, progress }) =>
+				s.residentImports.run(payload, progress)
+		},
 		async close() {
 			await pool?.close();
 			pool = null;

@@ -78,23 +78,67 @@ export class ResidentService {
 		return this.importRows(actor, input.unitCode, input.fileName, rows());
 	}
 
-	/** A CSV or XLSX extract file, streamed. */
-	importFile(
+	/**
+	 * A CSV or XLSX extract file, streamed. By default in one transaction (all or nothing). With
+	 * `atomic: false` (the background job) the file is read twice: first every row is checked and
+	 * counted, with no write; then rows are written in batches of their own transaction, so progress
+	 * shows on every database and a long import holds no lock. A crash in the second pass leaves
+	 * some people updated; the job's retry writes them all again (updates in place are idempotent).
+	 */
+	async importFile(
 		actor: SessionUser | null,
 		input: {
 			unitCode: string;
 			file: string;
 			fileName?: string;
-			onProgress?: (rows: number) => void;
+			/** Who imported when `actor` is null (a job acting for a user). */
+			importedBy?: string | null;
+			atomic?: boolean;
+			onProgress?: (rows: number, phase: 'check' | 'write') => void;
 		}
 	): Promise<ImportResult> {
-		return this.importRows(
-			actor,
-			input.unitCode,
-			input.fileName ?? path.basename(input.file),
-			readExtract(input.file),
-			input.onProgress
+		const fileName = input.fileName ?? path.basename(input.file);
+		const write = (onProgress?: (rows: number) => void) =>
+			this.importRows(actor, input.unitCode, fileName, readExtract(input.file), {
+				onProgress,
+				importedBy: input.importedBy,
+				atomic: input.atomic ?? true
+			});
+		if (input.atomic ?? true) return write((n) => input.onProgress?.(n, 'write'));
+		await this.checkRows(input.unitCode, fileName, readExtract(input.file), (n) =>
+			input.onProgress?.(n, 'check')
 		);
+		return write((n) => input.onProgress?.(n, 'write'));
+	}
+
+	/** The first pass of a non-atomic import: every problem found, nothing written. */
+	private async checkRows(
+		unitCode: string,
+		fileName: string,
+		rows: AsyncIterable<ExtractRow>,
+		onProgress: (rows: number) => void
+	): Promise<number> {
+		if (!(await this.units.get(unitCode)))
+			throw new AppError(422, 'unit.unknown', { code: unitCode });
+		const problems: RowProblem[] = [];
+		let problemCount = 0;
+		let count = 0;
+		for await (const { row, record } of rows) {
+			count++;
+			const problem = rowProblem(row, record as ResidentInput);
+			if (problem && ++problemCount <= MAX_PROBLEMS) problems.push(problem);
+			if (count % PROGRESS_EVERY === 0) onProgress(count);
+		}
+		if (count === 0) throw new AppError(422, 'resident.emptyExtract');
+		if (problemCount > 0)
+			throw new AppError(
+				422,
+				'resident.badRows',
+				{ count: problemCount, file: fileName },
+				{ problems }
+			);
+		onProgress(count);
+		return count;
 	}
 
 	private async importRows(
@@ -102,11 +146,18 @@ export class ResidentService {
 		unitCode: string,
 		fileName: string,
 		rows: AsyncIterable<ExtractRow>,
-		onProgress?: (rows: number) => void
+		opts: {
+			onProgress?: (rows: number) => void;
+			importedBy?: string | null;
+			atomic?: boolean;
+		} = {}
 	): Promise<ImportResult> {
+		const { onProgress } = opts;
+		const atomic = opts.atomic ?? true;
 		if (!(await this.units.get(unitCode)))
 			throw new AppError(422, 'unit.unknown', { code: unitCode });
 		if (actor) await this.access.assertVisible(actor, unitCode, 'unit');
+		const actorId = actor?.id ?? opts.importedBy ?? null;
 		const extractId = randomUUID();
 		const at = this.now().toISOString();
 		const problems: RowProblem[] = [];
@@ -114,8 +165,45 @@ export class ResidentService {
 		let count = 0;
 		let inserted = 0;
 		let updated = 0;
-		await this.db.transaction().execute(async (trx) => {
+		const toRecord = (r: ResidentInput) => residentRecord(r, extractId, unitCode);
+		const flush = async (trx: Kysely<DB>, batch: Map<string, ReturnType<typeof toRecord>>) => {
+			if (batch.size === 0) return;
+			const records = [...batch.values()];
+			const existing = await trx
+				.selectFrom('resident')
+				.select('row_key')
+				.where('unit_code', '=', unitCode)
+				.where(
+					'row_key',
+					'in',
+					records.map((r) => r.row_key)
+				)
+				.execute();
+			updated += existing.length;
+			inserted += records.length - existing.length;
 			await trx
+				.insertInto('resident')
+				.values(records)
+				.onConflict((oc) =>
+					oc.columns(['unit_code', 'row_key']).doUpdateSet((eb) => ({
+						extract_id: eb.ref('excluded.extract_id'),
+						personal_id: eb.ref('excluded.personal_id'),
+						full_name: eb.ref('excluded.full_name'),
+						birth_date: eb.ref('excluded.birth_date'),
+						sex: eb.ref('excluded.sex'),
+						birth_place: eb.ref('excluded.birth_place'),
+						native_place: eb.ref('excluded.native_place'),
+						father_name: eb.ref('excluded.father_name'),
+						mother_name: eb.ref('excluded.mother_name'),
+						residence: eb.ref('excluded.residence'),
+						name_key: eb.ref('excluded.name_key'),
+						birth_year: eb.ref('excluded.birth_year')
+					}))
+				)
+				.execute();
+		};
+		const insertExtract = (trx: Kysely<DB>) =>
+			trx
 				.insertInto('resident_extract')
 				.values({
 					id: extractId,
@@ -123,93 +211,31 @@ export class ResidentService {
 					file_name: fileName,
 					rows: 0,
 					imported_at: at,
-					imported_by: actor?.id ?? null
+					imported_by: actorId
 				})
 				.execute();
+		const finish = async (trx: Kysely<DB>) => {
+			await trx
+				.updateTable('resident_extract')
+				.set({ rows: count })
+				.where('id', '=', extractId)
+				.execute();
+			await appendAudit(trx, {
+				actorId,
+				action: 'residents.import',
+				subjectType: 'resident_extract',
+				subjectId: extractId,
+				data: { unit: unitCode, file: fileName, rows: count, inserted, updated },
+				at
+			});
+		};
+		// One transaction for everything, or (non-atomic) one per batch.
+		const run = async (inBatch: (fn: (t: Kysely<DB>) => Promise<void>) => Promise<void>) => {
 			let batch = new Map<string, ReturnType<typeof toRecord>>();
-			const flush = async () => {
-				if (batch.size === 0) return;
-				const records = [...batch.values()];
-				batch = new Map();
-				const existing = await trx
-					.selectFrom('resident')
-					.select('row_key')
-					.where('unit_code', '=', unitCode)
-					.where(
-						'row_key',
-						'in',
-						records.map((r) => r.row_key)
-					)
-					.execute();
-				updated += existing.length;
-				inserted += records.length - existing.length;
-				await trx
-					.insertInto('resident')
-					.values(records)
-					.onConflict((oc) =>
-						oc.columns(['unit_code', 'row_key']).doUpdateSet((eb) => ({
-							extract_id: eb.ref('excluded.extract_id'),
-							personal_id: eb.ref('excluded.personal_id'),
-							full_name: eb.ref('excluded.full_name'),
-							birth_date: eb.ref('excluded.birth_date'),
-							sex: eb.ref('excluded.sex'),
-							birth_place: eb.ref('excluded.birth_place'),
-							native_place: eb.ref('excluded.native_place'),
-							father_name: eb.ref('excluded.father_name'),
-							mother_name: eb.ref('excluded.mother_name'),
-							residence: eb.ref('excluded.residence'),
-							name_key: eb.ref('excluded.name_key'),
-							birth_year: eb.ref('excluded.birth_year')
-						}))
-					)
-					.execute();
-			};
-			const toRecord = (r: ResidentInput) => {
-				const fullName = clean(r.full_name) ?? '';
-				const birth = clean(r.birth_date);
-				const date = parseLooseDate(birth);
-				const personalId =
-					normalizePersonalId(r.personal_id) ?? clean(r.personal_id)?.replace(/\s/g, '') ?? null;
-				const record = {
-					id: randomUUID(),
-					extract_id: extractId,
-					unit_code: unitCode,
-					personal_id: personalId,
-					full_name: fullName,
-					birth_date: date ? formatDate(date) : null,
-					sex: clean(r.sex),
-					birth_place: clean(r.birth_place),
-					native_place: clean(r.native_place),
-					father_name: clean(r.father_name),
-					mother_name: clean(r.mother_name),
-					residence: clean(r.residence),
-					name_key: matchKey(fullName),
-					birth_year: date?.year ?? null,
-					row_key: ''
-				};
-				record.row_key = personalId
-					? `pid:${personalId}`
-					: 'h:' +
-						createHash('sha256')
-							.update(
-								[record.name_key, record.birth_date, record.father_name, record.mother_name]
-									.map((v) => (v ? matchKey(v) : ''))
-									.join('|')
-							)
-							.digest('base64url')
-							.slice(0, 22);
-				return record;
-			};
-			for await (const { row, record: raw } of rows) {
+			for await (const { row, record } of rows) {
 				count++;
-				const r = raw as ResidentInput;
-				const fullName = clean(r.full_name);
-				const birth = clean(r.birth_date);
-				const problem: RowProblem | null = !fullName
-					? { row, code: 'resident.nameMissing' }
-					: birth && !parseLooseDate(birth)
-						? { row, code: 'resident.badBirthDate', value: birth }
-						: null;
+				const r = record as ResidentInput;
+				const problem = rowProblem(row, r);
 				if (problem) {
 					if (++problemCount <= MAX_PROBLEMS) problems.push(problem);
 					continue;
@@ -219,7 +245,11 @@ export class ResidentService {
 				const rec = toRecord(r);
 				// The same person twice in one batch: the later row wins, as across batches.
 				batch.set(rec.row_key, rec);
-				if (batch.size >= INSERT_CHUNK) await flush();
+				if (batch.size >= INSERT_CHUNK) {
+					const full = batch;
+					batch = new Map();
+					await inBatch((t) => flush(t, full));
+				}
 				if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
 			}
 			if (count === 0) throw new AppError(422, 'resident.emptyExtract');
@@ -231,22 +261,19 @@ export class ResidentService {
 					{ problems }
 				);
 			}
-			await flush();
+			await inBatch((t) => flush(t, batch));
 			onProgress?.(count);
-			await trx
-				.updateTable('resident_extract')
-				.set({ rows: count })
-				.where('id', '=', extractId)
-				.execute();
-			await appendAudit(trx, {
-				actorId: actor?.id ?? null,
-				action: 'residents.import',
-				subjectType: 'resident_extract',
-				subjectId: extractId,
-				data: { unit: unitCode, file: fileName, rows: count, inserted, updated },
-				at
+			await inBatch(finish);
+		};
+		if (atomic) {
+			await this.db.transaction().execute(async (trx) => {
+				await insertExtract(trx);
+				await run((fn) => fn(trx));
 			});
-		});
+		} else {
+			await this.db.transaction().execute(insertExtract);
+			await run((fn) => this.db.transaction().execute(fn));
+		}
 		this.onImported(unitCode);
 		return { extractId, rows: count, inserted, updated };
 	}
@@ -260,4 +287,49 @@ export class ResidentService {
 			.executeTakeFirstOrThrow()
 			.then((r) => Number(r.n));
 	}
+}
+
+function rowProblem(row: number, r: ResidentInput): RowProblem | null {
+	const fullName = clean(r.full_name);
+	const birth = clean(r.birth_date);
+	if (!fullName) return { row, code: 'resident.nameMissing' };
+	if (birth && !parseLooseDate(birth)) return { row, code: 'resident.badBirthDate', value: birth };
+	return null;
+}
+
+/** A row as stored, with its stable key: the personal ID, else a hash of name, date and parents. */
+function residentRecord(r: ResidentInput, extractId: string, unitCode: string) {
+	const fullName = clean(r.full_name) ?? '';
+	const date = parseLooseDate(clean(r.birth_date));
+	const personalId =
+		normalizePersonalId(r.personal_id) ?? clean(r.personal_id)?.replace(/\s/g, '') ?? null;
+	const record = {
+		id: randomUUID(),
+		extract_id: extractId,
+		unit_code: unitCode,
+		personal_id: personalId,
+		full_name: fullName,
+		birth_date: date ? formatDate(date) : null,
+		sex: clean(r.sex),
+		birth_place: clean(r.birth_place),
+		native_place: clean(r.native_place),
+		father_name: clean(r.father_name),
+		mother_name: clean(r.mother_name),
+		residence: clean(r.residence),
+		name_key: matchKey(fullName),
+		birth_year: date?.year ?? null,
+		row_key: ''
+	};
+	record.row_key = personalId
+		? `pid:${personalId}`
+		: 'h:' +
+			createHash('sha256')
+				.update(
+					[record.name_key, record.birth_date, record.father_name, record.mother_name]
+						.map((v) => (v ? matchKey(v) : ''))
+						.join('|')
+				)
+				.digest('base64url')
+				.slice(0, 22);
+	return record;
 }
