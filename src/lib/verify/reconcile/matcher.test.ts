@@ -87,11 +87,12 @@ describe('Matcher', () => {
 		expect(c.some((x) => x.match)).toBe(false);
 	});
 
-	it('a distinguishing field (the mother) links the right homonym', () => {
+	it('distinguishing fields (the parents) link the right homonym', () => {
 		const [top, second] = m.match({
 			full_name: 'Nguyễn Thị Hương',
 			birth_date: '1990',
-			mother_name: 'Lê Thị Hoa'
+			mother_name: 'Lê Thị Hoa',
+			father_name: 'Nguyễn Văn Tâm'
 		});
 		expect(top?.residentId).toBe('R2');
 		expect(top?.match).toBe(true);
