@@ -41,8 +41,8 @@ export interface ImportResult {
 
 /** At most this many row problems are reported; the rest are counted. */
 const MAX_PROBLEMS = 50;
-// 14 columns a row: well under SQLite's and PostgreSQL's bound-parameter limits.
-const INSERT_CHUNK = 1000;
+// 15 columns a row: 30,000 parameters, under SQLite's (32,766) and PostgreSQL's (65,535) limits.
+const INSERT_CHUNK = 2000;
 const PROGRESS_EVERY = 10_000;
 
 const clean = (v: string | null | undefined): string | null => {
@@ -163,24 +163,27 @@ export class ResidentService {
 		const problems: RowProblem[] = [];
 		let problemCount = 0;
 		let count = 0;
+		// New vs updated people come from the unit's count before and after (one query each, not
+		// one per batch); `written` counts rows stored, a person twice in one batch once.
 		let inserted = 0;
 		let updated = 0;
+		let written = 0;
+		const unitCount = async (trx: Kysely<DB>) =>
+			Number(
+				(
+					await trx
+						.selectFrom('resident')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('unit_code', '=', unitCode)
+						.executeTakeFirstOrThrow()
+				).n
+			);
+		let before = 0;
 		const toRecord = (r: ResidentInput) => residentRecord(r, extractId, unitCode);
 		const flush = async (trx: Kysely<DB>, batch: Map<string, ReturnType<typeof toRecord>>) => {
 			if (batch.size === 0) return;
 			const records = [...batch.values()];
-			const existing = await trx
-				.selectFrom('resident')
-				.select('row_key')
-				.where('unit_code', '=', unitCode)
-				.where(
-					'row_key',
-					'in',
-					records.map((r) => r.row_key)
-				)
-				.execute();
-			updated += existing.length;
-			inserted += records.length - existing.length;
+			written += records.length;
 			await trx
 				.insertInto('resident')
 				.values(records)
@@ -215,6 +218,8 @@ export class ResidentService {
 				})
 				.execute();
 		const finish = async (trx: Kysely<DB>) => {
+			inserted = (await unitCount(trx)) - before;
+			updated = written - inserted;
 			await trx
 				.updateTable('resident_extract')
 				.set({ rows: count })
@@ -267,10 +272,12 @@ export class ResidentService {
 		};
 		if (atomic) {
 			await this.db.transaction().execute(async (trx) => {
+				before = await unitCount(trx);
 				await insertExtract(trx);
 				await run((fn) => fn(trx));
 			});
 		} else {
+			before = await unitCount(this.db);
 			await this.db.transaction().execute(insertExtract);
 			await run((fn) => this.db.transaction().execute(fn));
 		}
