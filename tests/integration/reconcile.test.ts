@@ -185,4 +185,46 @@ forEachDatabase('reconciliation', (t) => {
 		const top = (await s.reconcile.candidates(clerk, entryId)).candidates[0];
 		expect(top?.resident.mother_name).toBe('Trần Thị Lan Anh');
 	});
+
+	it("ranks a province's extract together with the commune's", async () => {
+		const s = t.services;
+		await s.residents.importExtract(null, {
+			unitCode: DAK_LAK,
+			fileName: 'tinh.csv',
+			rows: [
+				{
+					full_name: 'Hoàng Văn Tỉnh',
+					birth_date: '05/05/2008',
+					sex: 'Nam',
+					mother_name: 'Vũ Thị Hạnh',
+					personal_id: '066208000777'
+				}
+			]
+		});
+		const r = await s.reconcile.candidates(clerk, otherEntry, {
+			nksHoTen: 'HOÀNG VĂN TỈNH',
+			nksNgaySinh: '05/05/2008',
+			meHoTen: 'Vũ Thị Hạnh'
+		});
+		expect(r.candidates[0]).toMatchObject({
+			match: true,
+			resident: { personal_id: '066208000777' }
+		});
+		const linked = await s.reconcile.decide(clerk, otherEntry, {
+			decision: 'linked',
+			residentId: r.candidates[0]!.residentId
+		});
+		expect(linked.resident?.full_name).toBe('Hoàng Văn Tỉnh');
+		// A Buôn Ma Thuột clerk reaches the province's residents too, not Tân Lập's.
+		const book = await createBook(s.database.db, BUON_MA_THUOT);
+		const bmtEntry = await createEntry(s.database.db, book, {
+			fields: { nksHoTen: 'Hoàng Văn Tỉnh', nksNgaySinh: '2008' }
+		});
+		const bmt = await s.reconcile.candidates(clerkBmt, bmtEntry);
+		expect(bmt.candidates.map((c) => c.resident.full_name)).toEqual(['Hoàng Văn Tỉnh']);
+		const hidden = await s.reconcile.candidates(clerkBmt, bmtEntry, {
+			nksHoTen: 'Nguyễn Thị Hương'
+		});
+		expect(hidden.candidates).toEqual([]);
+	});
 });

@@ -8,7 +8,13 @@ import { appendAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { decide } from '../../verify/entry-lifecycle';
 import { ResidentIndexBuilder, type ResidentView } from '../../verify/reconcile/resident-index';
-import { Matcher, prepareEntry, type Agreements } from '../../verify/reconcile/matcher';
+import {
+	Matcher,
+	mergeCandidates,
+	prepareEntry,
+	type Agreements,
+	type Candidate
+} from '../../verify/reconcile/matcher';
 import { entryToRecord, reconcileFieldMap } from '../../verify/reconcile/entry-fields';
 
 export type Decision = 'linked' | 'absent' | 'undecided';
@@ -46,9 +52,11 @@ const PAGE = 20_000;
 
 /**
  * Reconciliation of entries with the resident extracts of their unit, the units above it
- * (a province-wide extract) and below it. One index per unit, built from the database on first
- * use and kept in memory; it is rebuilt when an extract of any unit in scope has been imported
- * since (checked on every request, so other processes' imports count too).
+ * (a province-wide extract) and below it. One index per unit that has extracts, built from the
+ * database on first use and kept in memory, so a province's extract is loaded once for all its
+ * communes; an index is rebuilt when an extract of its unit has been imported since (checked on
+ * every request, so other processes' imports count too). Candidates of the indexes in scope are
+ * ranked together.
  */
 export class ReconcileService {
 	readonly #cache = new Map<string, Promise<Loaded>>();
@@ -60,11 +68,10 @@ export class ReconcileService {
 		private readonly now: () => Date
 	) {}
 
-	/** Drops the indexes that include the unit (called after an import in this process). */
+	/** Drops the unit's index (called after an import in this process; others see the fingerprint). */
 	invalidate(unitCode?: string): void {
-		if (!unitCode) return this.#cache.clear();
-		// Scopes are small trees; dropping every cached index is simplest and imports are rare.
-		this.#cache.clear();
+		if (unitCode) this.#cache.delete(unitCode);
+		else this.#cache.clear();
 	}
 
 	async candidates(
@@ -80,21 +87,18 @@ export class ReconcileService {
 		// Live values from the form override what is saved (only the fields reconciliation reads).
 		if (live)
 			for (const field of Object.values(map)) if (field in live) values[field] = live[field] ?? '';
-		const { matcher } = await this.#index(entry.unit);
-		const found = matcher.match(entryToRecord(entry.type, values), Math.min(Math.max(top, 1), 20));
-		const candidates = found
-			// An entry with no name and nothing else gives no candidates rather than noise.
-			.filter((c) => Number.isFinite(c.score))
-			.map((c) => {
-				const { id, ...resident } = matcher.view(c.index);
-				return {
-					residentId: id,
-					score: c.score,
-					match: c.match,
-					agreements: c.agreements,
-					resident
-				};
-			});
+		const record = entryToRecord(entry.type, values);
+		const n = Math.min(Math.max(top, 1), 20);
+		const loaded = await this.#indexes(entry.unit);
+		// Each extract's best, then one ranking: a commune's and its province's extracts together.
+		const lists = loaded.map(({ matcher }) =>
+			matcher.match(record, n + 1).map((c) => ({ ...c, matcher }))
+		);
+		const merged = mergeCandidates(lists, n) as (Candidate & { matcher: Matcher })[];
+		const candidates = merged.map((c) => {
+			const { id, ...resident } = c.matcher.view(c.index);
+			return { residentId: id, score: c.score, match: c.match, agreements: c.agreements, resident };
+		});
 		return { candidates, decision: await this.#decision(entryId), fieldMap: map };
 	}
 
@@ -123,7 +127,7 @@ export class ReconcileService {
 			if (!row || !scope.includes(row.unit_code))
 				throw new AppError(422, 'reconcile.residentNotFound', { id: input.residentId });
 			residentId = row.id;
-			score = await this.#scoreOf(entry, row.id);
+			score = await this.#scoreOf(entry, row.id, row.unit_code);
 		} else if (input.residentId) {
 			throw new AppError(422, 'reconcile.badDecision', {
 				detail: `residentId only goes with "linked"`
@@ -168,14 +172,13 @@ export class ReconcileService {
 		return (await this.#decision(entryId))!;
 	}
 
-	async #scoreOf(entry: EntryView, residentId: string): Promise<number | null> {
-		const { matcher } = await this.#index(entry.unit);
+	async #scoreOf(entry: EntryView, residentId: string, unitCode: string): Promise<number | null> {
+		const { matcher } = await this.#index(unitCode);
 		const i = matcher.index.find(residentId);
 		if (i < 0) return null;
 		const values: Record<string, string> = {};
 		for (const [k, f] of Object.entries(entry.fields)) values[k] = f.value;
-		const e = prepareEntry(entryToRecord(entry.type, values));
-		return matcher.scoreOf(e, i);
+		return matcher.scoreOf(prepareEntry(entryToRecord(entry.type, values)), i);
 	}
 
 	async #decision(entryId: string): Promise<DecisionView | null> {
@@ -230,30 +233,42 @@ export class ReconcileService {
 		return [...new Set([...up, ...down])];
 	}
 
-	async #fingerprint(scope: string[]): Promise<string> {
+	/** One index per unit that has extracts in the entry's scope (a province's is shared). */
+	async #indexes(entryUnit: string): Promise<Loaded[]> {
+		const scope = await this.#scope(entryUnit);
+		const units = await this.db
+			.selectFrom('resident_extract')
+			.select('unit_code')
+			.distinct()
+			.where('unit_code', 'in', scope)
+			.execute();
+		return Promise.all(units.map((u) => this.#index(u.unit_code)));
+	}
+
+	async #fingerprint(unitCode: string): Promise<string> {
 		const r = await this.db
 			.selectFrom('resident_extract')
 			.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('imported_at').as('last')])
-			.where('unit_code', 'in', scope)
+			.where('unit_code', '=', unitCode)
 			.executeTakeFirstOrThrow();
 		return `${Number(r.n)}:${r.last ?? ''}`;
 	}
 
+	/** The index of one unit's residents: cached, rebuilt when an extract of it was imported since. */
 	async #index(unitCode: string): Promise<Loaded> {
-		const scope = await this.#scope(unitCode);
-		const fingerprint = await this.#fingerprint(scope);
+		const fingerprint = await this.#fingerprint(unitCode);
 		const cached = this.#cache.get(unitCode);
 		if (cached) {
 			const loaded = await cached.catch(() => null);
 			if (loaded && loaded.fingerprint === fingerprint) return loaded;
 		}
-		const building = this.#build(scope, fingerprint);
+		const building = this.#build(unitCode, fingerprint);
 		this.#cache.set(unitCode, building);
 		building.catch(() => this.#cache.delete(unitCode));
 		return building;
 	}
 
-	async #build(scope: string[], fingerprint: string): Promise<Loaded> {
+	async #build(unitCode: string, fingerprint: string): Promise<Loaded> {
 		const builder = new ResidentIndexBuilder();
 		let after = '';
 		for (;;) {
@@ -271,7 +286,7 @@ export class ReconcileService {
 					'residence',
 					'personal_id'
 				])
-				.where('unit_code', 'in', scope)
+				.where('unit_code', '=', unitCode)
 				.where('id', '>', after)
 				.orderBy('id')
 				.limit(PAGE)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ResidentIndexBuilder, type ResidentRecord } from './resident-index';
-import { Matcher, defaultWeights } from './matcher';
+import { Matcher, defaultWeights, mergeCandidates } from './matcher';
 import { parseName } from './fields';
 
 const residents: ResidentRecord[] = [
@@ -165,3 +165,38 @@ const emptyEntry = {
 	mother: null,
 	place: null
 };
+
+describe('mergeCandidates', () => {
+	it('ranks candidates of several extracts together and links only with a lead over all', () => {
+		const province = new ResidentIndexBuilder();
+		province.add({
+			id: 'P1',
+			full_name: 'Nguyễn Thị Hương',
+			birth_date: '12/03/1990',
+			sex: 'Nữ',
+			mother_name: 'Trần Thị Lan'
+		});
+		const pm = new Matcher(province.build());
+		const entry = {
+			full_name: 'Nguyễn Thị Hương',
+			birth_date: '12/03/1990',
+			mother_name: 'Trần Thị Lan',
+			sex: 'Nữ'
+		};
+		const alone = m.match(entry);
+		expect(alone[0]).toMatchObject({ residentId: 'R1', match: true });
+		// The same person in the province's extract too: two equal candidates, no safe link.
+		const merged = mergeCandidates([m.match(entry), pm.match(entry)], 5);
+		expect(
+			merged
+				.map((c) => c.residentId)
+				.slice(0, 2)
+				.sort()
+		).toEqual(['P1', 'R1']);
+		expect(merged.some((c) => c.match)).toBe(false);
+		expect(mergeCandidates([m.match(entry), []], 5)[0]).toMatchObject({
+			residentId: 'R1',
+			match: true
+		});
+	});
+});

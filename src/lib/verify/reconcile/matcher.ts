@@ -409,6 +409,27 @@ export class Matcher {
 	}
 }
 
+/**
+ * Candidates found in several indexes (a commune's extract and its province's), best first, with
+ * the auto-link rule applied again to the merged list: the lead is over the best of all others.
+ */
+export function mergeCandidates(
+	lists: readonly Candidate[][],
+	top: number,
+	weights: Weights = defaultWeights
+): Candidate[] {
+	const all = lists.flat().sort((a, b) => b.weight - a.weight);
+	const rule = weights.match;
+	return all.slice(0, Math.max(1, top)).map((c, rank) => ({
+		...c,
+		match:
+			rank === 0 &&
+			c.weight >= rule.minWeight &&
+			c.weight - (all[1]?.weight ?? -Infinity) >= rule.minMargin &&
+			distinguishes(c.agreements, rule.distinguishing)
+	}));
+}
+
 const STRONG = new Set(['agree', 'exact', 'folded', 'swapped']);
 
 /**
