@@ -134,6 +134,9 @@ export class ResidentImportService {
 			// Rows are not known before reading; newlines are a good bound for CSV (XLSX: the first pass).
 			let total = isZip(bytes) ? 0 : countLines(bytes);
 			let checked = 0;
+			// Progress reports in order (a later one never overwritten by an earlier one).
+			let reported: Promise<unknown> = Promise.resolve();
+			const report = (p: JobProgress) => (reported = reported.then(() => progress(p)));
 			await this.residents.importFile(null, {
 				unitCode: p.unitCode,
 				file,
@@ -146,9 +149,11 @@ export class ResidentImportService {
 						total = Math.max(total, n);
 					}
 					const done = phase === 'check' ? n : checked + n;
-					void progress({ done, total: Math.max(total, checked) * 2 });
+					void report({ done, total: Math.max(total, checked) * 2 });
 				}
 			});
+			await reported;
+			await progress({ done: checked * 2, total: checked * 2 });
 		} catch (e) {
 			// The job keeps the reason, in both languages, for the admin page.
 			if (e instanceof AppError)
