@@ -1,15 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/session-service';
 import type { Access } from './access';
 import type { UnitService } from './unit-service';
 import { appendAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
-import { collapseSpaces, matchKey, toNfc } from '../../text/vietnamese';
+import { collapseSpaces, toNfc } from '../../text/vietnamese';
 import { formatDate } from '../../dates/partial-date';
-import { parseLooseDate, normalizePersonalId } from '../../verify/reconcile/fields';
+import { nameKey, parseLooseDate, normalizePersonalId } from '../../verify/reconcile/fields';
 import { readExtract, type ExtractRow } from '../residents/extract-reader';
 
 /** One person of a resident-database extract, in the `sohoa reconcile` contract's canonical keys. */
@@ -270,19 +270,37 @@ export class ResidentService {
 			onProgress?.(count);
 			await inBatch(finish);
 		};
+		const sqlite = this.db.getExecutor().adapter instanceof SqliteAdapter;
+		// SQLite spills dirty pages of a big transaction to the WAL whenever its page cache (2 MB
+		// by default) is full, rewriting index pages many times: a larger cache for the import.
+		if (sqlite) await sql`pragma cache_size = -262144`.execute(this.db);
+		try {
+			await this.#write(atomic, insertExtract, run, unitCount, (n) => (before = n));
+		} finally {
+			if (sqlite) await sql`pragma cache_size = -2000`.execute(this.db);
+		}
+		this.onImported(unitCode);
+		return { extractId, rows: count, inserted, updated };
+	}
+
+	async #write(
+		atomic: boolean,
+		insertExtract: (trx: Kysely<DB>) => Promise<unknown>,
+		run: (inBatch: (fn: (t: Kysely<DB>) => Promise<void>) => Promise<void>) => Promise<void>,
+		unitCount: (trx: Kysely<DB>) => Promise<number>,
+		setBefore: (n: number) => void
+	): Promise<void> {
 		if (atomic) {
 			await this.db.transaction().execute(async (trx) => {
-				before = await unitCount(trx);
+				setBefore(await unitCount(trx));
 				await insertExtract(trx);
 				await run((fn) => fn(trx));
 			});
 		} else {
-			before = await unitCount(this.db);
+			setBefore(await unitCount(this.db));
 			await this.db.transaction().execute(insertExtract);
 			await run((fn) => this.db.transaction().execute(fn));
 		}
-		this.onImported(unitCode);
-		return { extractId, rows: count, inserted, updated };
 	}
 
 	/** Residents of the unit's extracts, for the reconciliation blocking keys. */
@@ -323,7 +341,7 @@ function residentRecord(r: ResidentInput, extractId: string, unitCode: string) {
 		father_name: clean(r.father_name),
 		mother_name: clean(r.mother_name),
 		residence: clean(r.residence),
-		name_key: matchKey(fullName),
+		name_key: nameKey(fullName),
 		birth_year: date?.year ?? null,
 		row_key: ''
 	};
@@ -333,7 +351,7 @@ function residentRecord(r: ResidentInput, extractId: string, unitCode: string) {
 			createHash('sha256')
 				.update(
 					[record.name_key, record.birth_date, record.father_name, record.mother_name]
-						.map((v) => (v ? matchKey(v) : ''))
+						.map((v) => (v ? nameKey(v) : ''))
 						.join('|')
 				)
 				.digest('base64url')
