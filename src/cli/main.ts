@@ -38,6 +38,11 @@ const commands: Record<string, { run: Command; help: string }> = {
 		run: async (argv, io) => (await import('./commands/import-book')).importBookCommand(argv, io),
 		help: 'import-book FILE… --unit CODE --type T --book NUMBER --year YYYY   a book from scans (prints its id; OCR queued)'
 	},
+	export: {
+		// Loaded on use, like `ocr`: it pulls in sharp, pdf-lib, exceljs and OpenCV.
+		run: async (argv, io) => (await import('./commands/export')).exportCommand(argv, io),
+		help: "export --book ID --out DIR [--name-pattern P] [--greyscale]   a book's package (prints the zip path)"
+	},
 	worker: {
 		run: async (argv, io) => (await import('./commands/worker')).workerCommand(argv, io),
 		help: 'worker [--once]              run background jobs (OCR of imported books)'

@@ -14,5 +14,33 @@ export const exportMessages = {
 	'export.patternNotIdentifying': {
 		vi: 'Quy tắc đặt tên tệp "{pattern}" phải có {so}, {seq} hoặc {name} để phân biệt các trường hợp.',
 		en: 'The file-name rule "{pattern}" must contain {so}, {seq} or {name} to tell entries apart.'
+	},
+	'export.nothingToExport': {
+		vi: 'Sổ này chưa có trường hợp nào đã duyệt để xuất.',
+		en: 'This book has no approved entry to export.'
+	},
+	'export.inProgress': {
+		vi: 'Sổ này đang được xuất; chờ lần xuất hiện tại xong.',
+		en: 'This book is being exported; wait for the current export to finish.'
+	},
+	'export.entryChanged': {
+		vi: 'Trường hợp số thứ tự {seq} vừa được sửa trong lúc xuất; hãy xuất lại.',
+		en: 'Entry {seq} was changed while the export ran; export again.'
+	},
+	'export.failed': {
+		vi: 'Xuất không thành công: {reason}',
+		en: 'The export failed: {reason}'
+	},
+	'export.noScan': {
+		vi: 'không có ảnh quét của trang sổ',
+		en: 'no scan of its book page'
+	},
+	'export.duplicate.sameRegistration': {
+		vi: 'trùng nơi đăng ký, quyển, năm và số',
+		en: 'same registering body, book, year and number'
+	},
+	'export.duplicate.samePerson': {
+		vi: 'trùng họ tên và ngày sinh',
+		en: 'same name and date of birth'
 	}
 } as const satisfies Record<string, { vi: string; en: string }>;

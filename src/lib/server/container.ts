@@ -11,6 +11,7 @@ import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
 import { ResidentService } from './services/resident-service';
 import { OcrResultCache } from './services/ocr-cache';
+import { ExportService } from './services/export-service';
 import { JobQueue } from './jobs/job-queue';
 import { FsBlobStore, type BlobStore } from './storage/blob-store';
 
@@ -28,6 +29,7 @@ export interface Services {
 	residents: ResidentService;
 	jobs: JobQueue;
 	ocrCache: OcrResultCache;
+	exports: ExportService;
 	now: () => Date;
 }
 
@@ -66,6 +68,7 @@ export function buildServices(
 	const db = database.db;
 	const units = new UnitService(db);
 	const access = new Access(units);
+	const jobs = new JobQueue(db, database.dialect, now);
 	return {
 		database,
 		blobs,
@@ -79,7 +82,8 @@ export function buildServices(
 		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, now),
 		residents: new ResidentService(db, access, units, now),
-		jobs: new JobQueue(db, database.dialect, now),
-		ocrCache: new OcrResultCache(db, now)
+		jobs,
+		ocrCache: new OcrResultCache(db, now),
+		exports: new ExportService(db, blobs, access, units, jobs, now)
 	};
 }

@@ -4,6 +4,7 @@ import * as m0002 from './0002-residents';
 import * as m0003 from './0003-page-ocr-state';
 import * as m0004 from './0004-ocr-result-cache';
 import * as m0005 from './0005-field-ocr-issues';
+import * as m0007 from './0007-exports';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the bundled server and the
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'0002-residents': m0002,
 	'0003-page-ocr-state': m0003,
 	'0004-ocr-result-cache': m0004,
-	'0005-field-ocr-issues': m0005
+	'0005-field-ocr-issues': m0005,
+	'0007-exports': m0007
 };
