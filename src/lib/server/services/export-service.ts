@@ -27,12 +27,9 @@ import {
 	uniqueNames
 } from '../../export/file-names';
 import { excelColumns, excelRow } from '../../export/excel-rows';
-import {
-	findDuplicates,
-	type DuplicateCandidate,
-	type DuplicateFinding
-} from '../../export/duplicates';
+import { findDuplicates, type DuplicateCandidate } from '../../export/duplicates';
 import { nameWordsFound } from '../../export/legibility';
+import type { ExportReport, LegibilityCheck } from '../../export/report';
 import {
 	MAX_PDF_BYTES,
 	buildEntryPdf,
@@ -60,23 +57,6 @@ export type Refusal = { code: string; params: Record<string, string | number> };
 
 /** A sampling audit (or any other reason) holding a book back from export; null when free. */
 export type BookHoldCheck = (book: BookRow) => Promise<Refusal | null>;
-
-export interface LegibilityCheck {
-	file: string;
-	found: number;
-	total: number;
-}
-
-export interface ExportReport {
-	duplicates: (DuplicateFinding & { seq: number; ofBookTitle: string })[];
-	/** Approved entries not in the package, and why. */
-	leftOut: { id: string; seq: number; code: string }[];
-	/** Files whose content changed since the entry's last export. */
-	changed: string[];
-	pdf: { count: number; largest: number; total: number; maxBytes: number; wholePages: number };
-	legibility: { checked: number; passed: number; checks: LegibilityCheck[] };
-	ms: number;
-}
 
 export interface ExportResult {
 	exportId: string;
