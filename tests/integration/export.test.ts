@@ -296,4 +296,35 @@ forEachDatabase('export', (t) => {
 			expect(hidden.status).toBe(404);
 		}, 180_000);
 	});
+	describe('a damaged scan', () => {
+		it('refuses with the page named, marks nothing and records the failure', async () => {
+			const s = t.services;
+			const other = await importBook(s, TAN_LAP, [pages[1]!]);
+			// Row 5 of that page was never approved in the first book: not a duplicate.
+			await approve(other.entries[4]!);
+			const page = await db()
+				.selectFrom('page')
+				.select('blob_hash')
+				.where('book_id', '=', other.bookId)
+				.executeTakeFirstOrThrow();
+			const h = page.blob_hash;
+			const file = path.join(t.dataDir, 'blobs', h.slice(0, 2), h.slice(2, 4), h);
+			const original = fs.readFileSync(file);
+			const before = await auditCount(db());
+			fs.writeFileSync(file, original.subarray(0, 200));
+			try {
+				const e = await refusal(s.exports.exportNow(other.bookId, { legibilitySample: 0 }));
+				expect([e.status, e.code, e.params.page]).toEqual([422, 'export.scanUnreadable', 1]);
+			} finally {
+				fs.writeFileSync(file, original);
+			}
+			expect((await entryRow(other.entries[4]!)).state).toBe('approved');
+			expect(await auditCount(db())).toBe(before);
+			const status = await s.exports.status(officer, other.bookId);
+			expect(status.latest).toMatchObject({
+				state: 'failed',
+				error: { code: 'export.scanUnreadable' }
+			});
+		});
+	});
 });

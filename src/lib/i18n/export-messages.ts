@@ -31,6 +31,10 @@ export const exportMessages = {
 		vi: 'Xuất không thành công: {reason}',
 		en: 'The export failed: {reason}'
 	},
+	'export.scanUnreadable': {
+		vi: 'Không đọc được ảnh quét trang {page} của sổ ({detail}); hãy nhập lại trang này.',
+		en: 'The scan of book page {page} cannot be read ({detail}); import that page again.'
+	},
 	'export.noScan': {
 		vi: 'không có ảnh quét của trang sổ',
 		en: 'no scan of its book page'

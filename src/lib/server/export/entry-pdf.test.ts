@@ -14,6 +14,7 @@ import {
 	buildEntryPdf,
 	cropBox,
 	loadPageImage,
+	percentiles,
 	type Box,
 	type PageImage
 } from './entry-pdf';
@@ -74,6 +75,15 @@ describe('entry PDF', () => {
 		expect(cropBox(null, 1000, 800)).toBeNull();
 		expect(cropBox([10, 10, 12, 12], 1000, 800)).toEqual([0, 0, 24, 24]);
 		expect(cropBox([Number.NaN, 0, 5, 5], 1000, 800)).toBeNull();
+	});
+
+	it('finds the ink and paper levels of a page', () => {
+		const grey = new Uint8Array(1000).fill(230);
+		grey.fill(20, 0, 50);
+		expect(percentiles(grey, [0.01, 0.04, 0.06, 0.99])).toEqual([20, 20, 230, 230]);
+		// The generated page: dark ink, light paper.
+		expect(clean.page.levels[0]).toBeLessThan(100);
+		expect(clean.page.levels[1]).toBeGreaterThan(200);
 	});
 
 	it('each entry of a page: one page, one JPEG, at most 100 KB, the entry region in colour', async () => {

@@ -35,7 +35,7 @@ import {
 	buildEntryPdf,
 	loadPageImage,
 	type Box,
-	type PageImage
+	type EntryPdf
 } from '../export/entry-pdf';
 import { buildWorkbook, zipFiles } from '../export/package-files';
 import { jobKinds } from '../jobs/job-kinds';
@@ -267,13 +267,24 @@ export class ExportService {
 		try {
 			return await this.buildRow(row, deps);
 		} catch (e) {
-			if (e instanceof AppError) {
+			// A refusal is final; another failure is too in the foreground. A job's other failures
+			// leave the export running: the job is tried again (status() reports it once it gives up).
+			const error =
+				e instanceof AppError
+					? { code: e.code, params: e.params }
+					: row.job_id
+						? null
+						: {
+								code: 'export.failed',
+								params: { reason: e instanceof Error ? e.message : String(e) }
+							};
+			if (error) {
 				await this.db
 					.updateTable('book_export')
 					.set({
 						state: 'failed',
 						finished_at: this.now().toISOString(),
-						error: JSON.stringify({ code: e.code, params: e.params })
+						error: JSON.stringify(error)
 					})
 					.where('id', '=', exportId)
 					.execute();
@@ -343,26 +354,9 @@ export class ExportService {
 			'.pdf'
 		);
 
-		// The PDFs, a page decoded once for all its entries.
-		const files: { name: string; bytes: Uint8Array }[] = [];
-		const built: Awaited<ReturnType<typeof buildEntryPdf>>[] = [];
-		let pageId: string | null = null;
-		let pageImage: PageImage | null = null;
-		for (const [i, l] of included.entries()) {
-			if (deps.progress && !(await deps.progress({ done: i, total: included.length })))
-				throw new ExportStopped();
-			const page = l.page!;
-			if (pageId !== page.id || !pageImage) {
-				pageImage = await loadPageImage(await this.blobs.get(page.blob_hash));
-				pageId = page.id;
-			}
-			const pdf = await buildEntryPdf(
-				{ page: pageImage, region: json<Box>(l.entry.region), title: names[i]! },
-				{ greyscale: opts.greyscale }
-			);
-			built.push(pdf);
-			files.push({ name: names[i]!, bytes: pdf.bytes });
-		}
+		// The PDFs: a page decoded once for all its entries, two pages at a time (two cores).
+		const built = await this.buildPdfs(included, names, opts, deps);
+		const files = built.map((pdf, i) => ({ name: names[i]!, bytes: pdf.bytes }));
 		await deps.progress?.({ done: included.length, total: included.length });
 
 		const legibility = await this.checkLegibility(type, included, names, built, opts, deps);
@@ -519,6 +513,45 @@ export class ExportService {
 			entries: included.length,
 			report
 		};
+	}
+
+	private async buildPdfs(
+		included: Loaded[],
+		names: string[],
+		opts: ExportOptions,
+		deps: BuildDeps
+	): Promise<EntryPdf[]> {
+		const byPage = new Map<string, number[]>();
+		included.forEach((l, i) => byPage.set(l.page!.id, [...(byPage.get(l.page!.id) ?? []), i]));
+		const groups = [...byPage.values()];
+		const built: EntryPdf[] = new Array<EntryPdf>(included.length);
+		let done = 0;
+		let next = 0;
+		const worker = async () => {
+			while (next < groups.length) {
+				const group = groups[next++]!;
+				if (deps.progress && !(await deps.progress({ done, total: included.length })))
+					throw new ExportStopped();
+				const row = included[group[0]!]!.page!;
+				const page = await loadPageImage(await this.blobs.get(row.blob_hash)).catch(
+					(e: unknown) => {
+						throw new AppError(422, 'export.scanUnreadable', {
+							page: row.page_no,
+							detail: e instanceof Error ? e.message : String(e)
+						});
+					}
+				);
+				for (const i of group) {
+					built[i] = await buildEntryPdf(
+						{ page, region: json<Box>(included[i]!.entry.region), title: names[i]! },
+						{ greyscale: opts.greyscale }
+					);
+					done++;
+				}
+			}
+		};
+		await Promise.all([worker(), worker()]);
+		return built;
 	}
 
 	/** `KS.2012.Q01.24121`: type code, year, book, registering unit. */
@@ -759,7 +792,7 @@ export class ExportService {
 		type: RegisterType,
 		included: Loaded[],
 		names: string[],
-		built: Awaited<ReturnType<typeof buildEntryPdf>>[],
+		built: EntryPdf[],
 		opts: ExportOptions,
 		deps: BuildDeps
 	): Promise<ExportReport['legibility']> {
