@@ -5,6 +5,7 @@
  * of birth).
  */
 import { matchKey } from '../text/normalize';
+import { bookNumberOnly } from './entry-values';
 
 export interface DuplicateCandidate {
 	id: string;
@@ -40,7 +41,7 @@ export interface DuplicateFinding {
 }
 
 const bookKey = (b: string | null, year: number) =>
-	matchKey((b ?? '').replace(new RegExp(`\\s*/\\s*${year}\\s*$`), '')).replace(/^0+(?=\d)/, '');
+	matchKey(bookNumberOnly(b ?? '', year)).replace(/^0+(?=\d)/, '');
 
 export function duplicateKeys(c: DuplicateCandidate): { reason: DuplicateReason; key: string }[] {
 	const keys: { reason: DuplicateReason; key: string }[] = [];

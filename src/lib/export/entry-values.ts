@@ -42,6 +42,11 @@ export function entryNumber(so: string | null): number | null {
 	return m ? Number(m[0]) : null;
 }
 
+/** The book's number without its year: "02/2008" in a book of 2008 → "02". */
+export function bookNumberOnly(book: string, year: number): string {
+	return book.replace(new RegExp(`\\s*/\\s*${year}\\s*$`), '').trim();
+}
+
 /** A normalised date ("27/08/2008", "08/2008", "2008") back to its parts. */
 export function dateParts(normalized: string | null): PartialDate | null {
 	if (!normalized) return null;

@@ -5,6 +5,7 @@
  * book order, so the same book always yields the same names.
  */
 import { foldDiacritics } from '../text/normalize';
+import { bookNumberOnly } from './entry-values';
 
 export const fileNameTokens = ['type', 'year', 'book', 'so', 'seq', 'name', 'sex'] as const;
 export type FileNameToken = (typeof fileNameTokens)[number];
@@ -61,7 +62,7 @@ const SEX: Record<string, string> = { '1': 'NAM', '2': 'NU', '3': 'KXD' };
 
 /** "02/2008" in a book of 2008 → "02": the year is already its own part. */
 function bookPart(book: string, year: number): string {
-	return asciiWord(book.replace(new RegExp(`\\s*/\\s*${year}\\s*$`), ''));
+	return asciiWord(bookNumberOnly(book, year));
 }
 
 function soPart(so: string | null): string {

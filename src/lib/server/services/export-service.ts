@@ -12,6 +12,7 @@ import { AppError, notFound } from '../errors';
 import { decide, type Actor, type EntryState } from '../../verify/entry-lifecycle';
 import { isRegisterType, registerTypeInfo, type RegisterType } from '../../registers/index';
 import {
+	bookNumberOnly,
 	normalizeEntry,
 	entryNumber,
 	principal,
@@ -556,7 +557,7 @@ export class ExportService {
 
 	/** `KS.2012.Q01.24121`: type code, year, book, registering unit. */
 	private packageName(book: BookRow, typeCode: string): string {
-		const number = asciiWord(book.book_number.replace(new RegExp(`\\s*/\\s*${book.year}$`), ''));
+		const number = asciiWord(bookNumberOnly(book.book_number, book.year));
 		return [typeCode, book.year, `Q${number}`, asciiWord(book.unit_code)].filter(Boolean).join('.');
 	}
 
