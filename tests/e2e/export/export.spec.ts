@@ -73,6 +73,13 @@ test.describe('export', () => {
 		});
 		await expect(page.getByTestId('export-counts')).toContainText('Đã xuất: 2');
 
+		// A bad file-name rule is refused with the reason; the package already built stays.
+		await page.getByLabel('Quy tắc đặt tên tệp').fill('{type} {so}');
+		await page.getByTestId('export-start').click();
+		await expect(page.getByTestId('export-error')).toContainText('không hợp lệ');
+		await expect(page.getByTestId('export-done')).toBeVisible();
+		expect((await page.request.get(`/books/${bookId}/export/pdf`)).status()).toBe(404);
+
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-e2e-export-'));
 		try {
 			const [zipDownload] = await Promise.all([
