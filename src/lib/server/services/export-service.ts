@@ -80,6 +80,8 @@ export interface ExportStatus {
 	latest: {
 		id: string;
 		state: BookExportRow['state'];
+		/** Built by the background job (the page follows it); false for `sohoa export`. */
+		background: boolean;
 		done: number;
 		total: number;
 		zipName: string | null;
@@ -202,6 +204,7 @@ export class ExportService {
 				? {
 						id: row.id,
 						state: jobFailed ? 'failed' : row.state,
+						background: !!row.job_id,
 						done: job?.progress_done ?? (row.state === 'done' ? row.entries : 0),
 						total: job?.progress_total ?? row.entries,
 						zipName: row.zip_name,
@@ -391,13 +394,15 @@ export class ExportService {
 				)
 				.digest('hex')
 		);
-		const changed = included
-			.map((l, i) => ({ l, i }))
-			.filter(({ l, i }) => {
-				const p = previous.get(l.entry.id);
-				return p && (p.content_hash !== hashes[i] || p.entry_version < l.entry.version);
-			})
-			.map(({ i }) => names[i]!);
+		const changedAt = new Set(
+			included
+				.map((l, i) => ({ p: previous.get(l.entry.id), version: l.entry.version, i }))
+				.filter(
+					({ p, version, i }) => p && (p.content_hash !== hashes[i] || p.entry_version < version)
+				)
+				.map(({ i }) => i)
+		);
+		const changed = [...changedAt].map((i) => names[i]!);
 		const report: ExportReport = {
 			duplicates: findings.map((f) => ({
 				...f,
@@ -462,7 +467,7 @@ export class ExportService {
 						file_name: names[i]!
 					})
 					.execute();
-				if (moves || changed.includes(names[i]!)) {
+				if (moves || changedAt.has(i)) {
 					await appendAudit(trx, {
 						actorId,
 						action: 'entry.export',
