@@ -11,6 +11,7 @@ import { forEachDatabase } from './databases';
 import { addUser, auditCount, BUON_MA_THUOT, TAN_LAP, type TestUser } from './fixtures';
 import type { Services } from '../../src/lib/server/container';
 import { AppError } from '../../src/lib/server/errors';
+import { ExportService } from '../../src/lib/server/services/export-service';
 import { verifyAudit } from '../../src/lib/server/audit/audit-log';
 import { JobRunner } from '../../src/lib/server/jobs/job-runner';
 import { jobHandlers } from '../../src/lib/server/jobs/handlers';
@@ -222,6 +223,26 @@ forEachDatabase('export', (t) => {
 			expect(next.report.changed).toHaveLength(1);
 			expect(next.report.changed[0]).toMatch(/NGUYEN-VAN-SUA/);
 			expect((await t.services.exports.status(officer, book.bookId)).changedSinceExport).toBe(0);
+		});
+	});
+
+	describe('a held book', () => {
+		it('refuses while a hold (a sampling audit) is on the book, and writes nothing', async () => {
+			const s = t.services;
+			const held = new ExportService(db(), s.blobs, s.access, s.units, s.jobs, s.now, async (b) =>
+				b.id === book.bookId
+					? { code: 'export.held', params: { reason: 'kiểm tra chọn mẫu' } }
+					: null
+			);
+			const before = await auditCount(db());
+			const e = await refusal(held.request(officer, book.bookId));
+			expect([e.status, e.code, e.params.reason]).toEqual([
+				409,
+				'export.held',
+				'kiểm tra chọn mẫu'
+			]);
+			expect((await held.status(officer, book.bookId)).blocked?.code).toBe('export.held');
+			expect(await auditCount(db())).toBe(before);
 		});
 	});
 

@@ -19,6 +19,10 @@ export const exportMessages = {
 		vi: 'Sổ này chưa có trường hợp nào đã duyệt để xuất.',
 		en: 'This book has no approved entry to export.'
 	},
+	'export.held': {
+		vi: 'Sổ này đang bị giữ lại, chưa được xuất: {reason}.',
+		en: 'This book is held back from export: {reason}.'
+	},
 	'export.inProgress': {
 		vi: 'Sổ này đang được xuất; chờ lần xuất hiện tại xong.',
 		en: 'This book is being exported; wait for the current export to finish.'

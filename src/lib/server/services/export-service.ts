@@ -56,7 +56,10 @@ export interface ExportOptions {
 
 export type Refusal = { code: string; params: Record<string, string | number> };
 
-/** A sampling audit (or any other reason) holding a book back from export; null when free. */
+/**
+ * A sampling audit (or any other reason) holding a book back from export; null when free. The
+ * refusal's code is shown to the user (`export.held` with a `reason` is the generic one).
+ */
 export type BookHoldCheck = (book: BookRow) => Promise<Refusal | null>;
 
 export interface ExportResult {
