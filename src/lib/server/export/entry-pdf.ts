@@ -171,10 +171,10 @@ async function clean(input: EntryPdfInput, opts: EntryPdfOptions): Promise<Clean
 	let out = sharp(cut.data, {
 		raw: { width: cut.info.width, height: cut.info.height, channels: 3 }
 	});
-	// sharp turns clockwise; the estimate is counter-clockwise positive.
 	// The levelled width in scan pixels (for `scale`: how much the JPEG was shrunk).
 	const r = (Math.abs(skew) * Math.PI) / 180;
 	const sourceWidth = Math.round(cut.info.width * Math.cos(r) + cut.info.height * Math.sin(r));
+	// sharp turns clockwise; the estimate is counter-clockwise positive.
 	if (skew) out = out.rotate(-skew, { background: '#ffffff' });
 	// The page's ink to black and its paper to white (measured once per page: a per-crop
 	// histogram stretch cost ten times the rest of the crop's processing).
