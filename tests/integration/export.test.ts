@@ -8,9 +8,8 @@ import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase } from './databases';
-import { addUser, auditCount, BUON_MA_THUOT, TAN_LAP, type TestUser } from './fixtures';
+import { addUser, auditCount, BUON_MA_THUOT, refusal, TAN_LAP, type TestUser } from './fixtures';
 import type { Services } from '../../src/lib/server/container';
-import { AppError } from '../../src/lib/server/errors';
 import { ExportService } from '../../src/lib/server/services/export-service';
 import { verifyAudit } from '../../src/lib/server/audit/audit-log';
 import { JobRunner } from '../../src/lib/server/jobs/job-runner';
@@ -29,15 +28,6 @@ const cellText = (v: ExcelJS.CellValue): string => {
 	if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
 	return String(v);
 };
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-	const e = await p.then(
-		() => null,
-		(err: unknown) => err
-	);
-	expect(e, 'expected a refusal').toBeInstanceOf(AppError);
-	return e as AppError;
-}
 
 forEachDatabase('export', (t) => {
 	let clerk: TestUser;
@@ -229,7 +219,7 @@ forEachDatabase('export', (t) => {
 	describe('a held book', () => {
 		it('refuses while a hold (a sampling audit) is on the book, and writes nothing', async () => {
 			const s = t.services;
-			const held = new ExportService(db(), s.blobs, s.access, s.units, s.jobs, s.now, async (b) =>
+			const held = new ExportService(db(), s.blobs, s.access, s.books, s.jobs, s.now, async (b) =>
 				b.id === book.bookId
 					? { code: 'export.held', params: { reason: 'kiểm tra chọn mẫu' } }
 					: null

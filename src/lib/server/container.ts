@@ -69,6 +69,7 @@ export function buildServices(
 	const units = new UnitService(db);
 	const access = new Access(units);
 	const jobs = new JobQueue(db, database.dialect, now);
+	const books = new BookService(db, access, units);
 	return {
 		database,
 		blobs,
@@ -76,7 +77,7 @@ export function buildServices(
 		units,
 		access,
 		sessions: new SessionService(db, now, sessionDays),
-		books: new BookService(db, access, units),
+		books,
 		entries: new EntryService(db, access, now),
 		users: new UserService(db, units, now),
 		pages: new PageService(db, access),
@@ -84,6 +85,6 @@ export function buildServices(
 		residents: new ResidentService(db, access, units, now),
 		jobs,
 		ocrCache: new OcrResultCache(db, now),
-		exports: new ExportService(db, blobs, access, units, jobs, now)
+		exports: new ExportService(db, blobs, access, books, jobs, now)
 	};
 }

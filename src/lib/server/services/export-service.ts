@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/session-service';
 import type { BlobStore } from '../storage/blob-store';
 import type { OcrPool } from '../../ocr/engine/ocr-pool';
 import type { Access } from './access';
-import type { UnitService } from './unit-service';
+import type { BookService } from './book-service';
 import { lifecycleError } from './access';
 import { appendAudit } from '../audit/audit-log';
 import { AppError, notFound } from '../errors';
@@ -131,7 +131,7 @@ export class ExportService {
 		private readonly db: Kysely<DB>,
 		private readonly blobs: BlobStore,
 		private readonly access: Access,
-		private readonly units: UnitService,
+		private readonly books: BookService,
 		private readonly jobs: JobQueue,
 		private readonly now: () => Date,
 		private readonly holds: BookHoldCheck = async () => null
@@ -158,11 +158,7 @@ export class ExportService {
 		opts: ExportOptions,
 		deps: BuildDeps = {}
 	): Promise<ExportResult> {
-		const book = await this.db
-			.selectFrom('book')
-			.selectAll()
-			.where('id', '=', bookId)
-			.executeTakeFirst();
+		const book = await this.books.getRow(bookId);
 		if (!book) throw notFound('book');
 		await this.assertExportable(book, opts);
 		const id = await this.createRow(book, null, opts, 'running');
@@ -303,11 +299,8 @@ export class ExportService {
 	private async buildRow(row: BookExportRow, deps: BuildDeps): Promise<ExportResult> {
 		const started = Date.now();
 		const opts = JSON.parse(row.options) as ExportOptions;
-		const book = await this.db
-			.selectFrom('book')
-			.selectAll()
-			.where('id', '=', row.book_id)
-			.executeTakeFirstOrThrow();
+		const book = await this.books.getRow(row.book_id);
+		if (!book) throw notFound('book');
 		const type = await this.assertExportable(book, opts, row.id);
 		const pattern = opts.namePattern ?? DEFAULT_FILE_NAME_PATTERN;
 		const loaded = await this.loadEntries(book, type);
@@ -587,11 +580,7 @@ export class ExportService {
 	}
 
 	private async visibleBook(user: SessionUser, bookId: string): Promise<BookRow> {
-		const book = await this.db
-			.selectFrom('book')
-			.selectAll()
-			.where('id', '=', bookId)
-			.executeTakeFirst();
+		const book = await this.books.getRow(bookId);
 		if (!book) throw notFound('book');
 		await this.access.assertVisible(user, book.unit_code, 'book');
 		return book;
