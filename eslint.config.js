@@ -67,7 +67,7 @@ export default ts.config(
 		}
 	},
 	{
-		// The pure core: OCR, verification, registers, text, dates, ids, i18n, auth rules.
+		// The pure core: OCR, verification, registers, text, dates, ids, i18n, auth rules, export rules.
 		files: [
 			'src/lib/ocr/**',
 			'src/lib/verify/**',
@@ -77,7 +77,8 @@ export default ts.config(
 			'src/lib/ids/**',
 			'src/lib/i18n/**',
 			'src/lib/auth/**',
-			'src/lib/synth/**'
+			'src/lib/synth/**',
+			'src/lib/export/**'
 		],
 		rules: { 'no-restricted-imports': ['error', frameworkImports] }
 	}

@@ -47,6 +47,11 @@ const commands: Record<string, { run: Command; help: string }> = {
 		run: async (argv, io) => (await import('./commands/residents')).residentsCommand(argv, io),
 		help: 'residents import FILE.csv|.xlsx --unit CODE   import a resident-database extract (updates in place)'
 	},
+	export: {
+		// Loaded on use, like `ocr`: it pulls in sharp, pdf-lib, exceljs and OpenCV.
+		run: async (argv, io) => (await import('./commands/export')).exportCommand(argv, io),
+		help: "export --book ID --out DIR [--name-pattern P] [--greyscale]   a book's package (prints the zip path)"
+	},
 	worker: {
 		run: async (argv, io) => (await import('./commands/worker')).workerCommand(argv, io),
 		help: 'worker [--once]              run background jobs (OCR of imported books)'

@@ -5,7 +5,9 @@ import type { Services } from '../../src/lib/server/container';
 import type { SessionUser } from '../../src/lib/server/auth/session-service';
 import type { Role } from '../../src/lib/auth/roles';
 import type { EntryState } from '../../src/lib/verify/entry-lifecycle';
+import { expect } from 'vitest';
 import { fieldKeys } from '../../src/lib/registers/index';
+import { AppError } from '../../src/lib/server/errors';
 
 /** Test data written straight into the tables (the import pipeline is not needed for these tests). */
 
@@ -138,4 +140,14 @@ export function nameField(): string {
 	const keys = fieldKeys('birth');
 	if (keys.length === 0) throw new Error('the birth register has no fields');
 	return keys.includes('nksHoTen') ? 'nksHoTen' : keys[0]!;
+}
+
+/** The service refusal a promise ends in (fails the test when it resolves or throws anything else). */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+	const e = await p.then(
+		() => null,
+		(err: unknown) => err
+	);
+	expect(e, 'expected a refusal').toBeInstanceOf(AppError);
+	return e as AppError;
 }

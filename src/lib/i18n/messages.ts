@@ -1,4 +1,5 @@
 import { ocrMessages } from './ocr-messages';
+import { exportMessages } from './export-messages';
 import { uiMessages } from './ui-messages';
 import { reconcileMessages } from './reconcile-messages';
 
@@ -170,6 +171,7 @@ export const messages = {
 	...coreMessages,
 	...uiMessages,
 	...ocrMessages,
-	...reconcileMessages
+	...reconcileMessages,
+	...exportMessages
 } as const;
 export type MessageKey = keyof typeof messages;

@@ -16,6 +16,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/': { roles: everyone },
 	'/books': { roles: ['clerk', 'officer', 'supervisor', 'admin'] },
 	'/books/[id]': { roles: ['clerk', 'officer', 'supervisor', 'admin'] },
+	// Who may export is the lifecycle's rule (officers, admins); the service checks it again.
+	'/books/[id]/export': { roles: ['officer', 'admin'] },
+	'/books/[id]/export/[kind]': { roles: ['officer', 'admin'] },
 	'/entries/[id]': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/pages/[id]/image': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/review': { roles: ['officer'] },

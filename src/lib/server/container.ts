@@ -13,6 +13,7 @@ import { ResidentService } from './services/resident-service';
 import { ReconcileService } from './services/reconcile-service';
 import { ResidentImportService } from './services/resident-imports';
 import { OcrResultCache } from './services/ocr-cache';
+import { ExportService } from './services/export-service';
 import { JobQueue } from './jobs/job-queue';
 import { FsBlobStore, type BlobStore } from './storage/blob-store';
 
@@ -32,6 +33,7 @@ export interface Services {
 	residentImports: ResidentImportService;
 	jobs: JobQueue;
 	ocrCache: OcrResultCache;
+	exports: ExportService;
 	now: () => Date;
 }
 
@@ -76,6 +78,7 @@ export function buildServices(
 		reconcile.invalidate(unit)
 	);
 	const jobs = new JobQueue(db, database.dialect, now);
+	const books = new BookService(db, access, units);
 	return {
 		database,
 		blobs,
@@ -83,7 +86,7 @@ export function buildServices(
 		units,
 		access,
 		sessions: new SessionService(db, now, sessionDays),
-		books: new BookService(db, access, units),
+		books,
 		entries,
 		reconcile,
 		users: new UserService(db, units, now),
@@ -92,6 +95,7 @@ export function buildServices(
 		residents,
 		residentImports: new ResidentImportService(db, blobs, jobs, residents, access, units),
 		jobs,
-		ocrCache: new OcrResultCache(db, now)
+		ocrCache: new OcrResultCache(db, now),
+		exports: new ExportService(db, blobs, access, books, jobs, now)
 	};
 }

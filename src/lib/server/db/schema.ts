@@ -23,6 +23,8 @@ export interface DB {
 	resident: ResidentTable;
 	ocr_result: OcrResultTable;
 	entry_reconciliation: EntryReconciliationTable;
+	book_export: BookExportTable;
+	entry_export: EntryExportTable;
 }
 
 export interface UnitTable {
@@ -229,6 +231,42 @@ export interface OcrResultTable {
 	created_at: string;
 }
 
+/** One export package of a book: a zip of the entries' PDFs and the import Excel, as blobs. */
+export interface BookExportTable {
+	id: string;
+	book_id: string;
+	state: 'queued' | 'running' | 'done' | 'failed';
+	/** The background job building it; null when built in the foreground (`sohoa export`). */
+	job_id: string | null;
+	/** JSON: the options asked for (file-name pattern, greyscale). */
+	options: string;
+	requested_by: string | null;
+	requested_at: string;
+	finished_at: string | null;
+	zip_name: string | null;
+	zip_hash: string | null;
+	xlsx_name: string | null;
+	xlsx_hash: string | null;
+	/** How many entries the package holds. */
+	entries: number;
+	/** JSON: duplicates, entries left out and why, the legibility checks. */
+	report: string | null;
+	/** JSON {code, params} of a refusal or failure the user sees. */
+	error: string | null;
+}
+
+/** The last export an entry went out in. */
+export interface EntryExportTable {
+	entry_id: string;
+	book_export_id: string;
+	exported_at: string;
+	/** The entry's version once marked exported: a later version means it changed since. */
+	entry_version: number;
+	/** SHA-256 of what its PDF and Excel row are made from (values, region, scan, file name). */
+	content_hash: string;
+	file_name: string;
+}
+
 export type UnitRow = Selectable<UnitTable>;
 export type UserRow = Selectable<UserTable>;
 export type BookRow = Selectable<BookTable>;
@@ -239,3 +277,4 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type JobRow = Selectable<JobTable>;
 export type NewEntryField = Insertable<EntryFieldTable>;
 export type EntryUpdate = Updateable<EntryTable>;
+export type BookExportRow = Selectable<BookExportTable>;

@@ -11,8 +11,11 @@ import {
 import { isCacheable, ocrCacheKey } from '../../ocr/result-cache';
 import type { RegisterTemplate } from '../../ocr/templates';
 import { jobKinds } from './job-kinds';
+import { AppError } from '../errors';
+import { ExportStopped } from '../services/export-service';
 
 const bookOcrPayload = z.object({ bookId: z.string().min(1) });
+const bookExportPayload = z.object({ exportId: z.string().min(1) });
 
 export interface JobHandlers {
 	handlers: Record<string, JobHandler>;
@@ -79,9 +82,22 @@ export function jobHandlers(s: Services, opts: JobHandlerOptions = {}): JobHandl
 		await progress({ done, total: pages.length });
 	};
 
+	const bookExport: JobHandler = async ({ payload, progress }) => {
+		const { exportId } = bookExportPayload.parse(payload);
+		try {
+			await s.exports.build(exportId, { progress, ocr: ocrPool });
+		} catch (e) {
+			// A refusal is recorded on the export for the user; trying again would refuse again.
+			// A stopped export marked nothing: the runner hands the job on.
+			if (e instanceof AppError || e instanceof ExportStopped) return;
+			throw e;
+		}
+	};
+
 	return {
 		handlers: {
 			[jobKinds.bookOcr]: bookOcr,
+			[jobKinds.bookExport]: bookExport,
 			[jobKinds.residentsImport]: ({ payload, progress }) =>
 				s.residentImports.run(payload, progress)
 		},
