@@ -1,4 +1,5 @@
 import { ocrMessages } from './ocr-messages';
+import { regionMessages } from './region-messages';
 import { uiMessages } from './ui-messages';
 
 /**
@@ -165,5 +166,10 @@ export const coreMessages = {
 	'role.admin': { vi: 'Quản trị', en: 'Administrator' }
 } as const satisfies Record<string, { vi: string; en: string }>;
 
-export const messages = { ...coreMessages, ...uiMessages, ...ocrMessages } as const;
+export const messages = {
+	...coreMessages,
+	...uiMessages,
+	...ocrMessages,
+	...regionMessages
+} as const;
 export type MessageKey = keyof typeof messages;

@@ -27,7 +27,12 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/api/v1/entries/[id]': { roles: everyone },
 	'/api/v1/entries/[id]/submit': { roles: ['clerk', 'officer'] },
 	'/api/v1/entries/[id]/approve': { roles: ['officer'] },
-	'/api/v1/entries/[id]/return': { roles: ['officer'] }
+	'/api/v1/entries/[id]/return': { roles: ['officer'] },
+	// Segmentation fixes are edits: the lifecycle's edit rule decides per entry.
+	'/api/v1/entries/[id]/region': { roles: ['clerk', 'officer'] },
+	'/api/v1/entries/[id]/split': { roles: ['clerk', 'officer'] },
+	'/api/v1/entries/[id]/merge': { roles: ['clerk', 'officer'] },
+	'/api/v1/entries/[id]/fields/[key]/bbox': { roles: ['clerk', 'officer'] }
 };
 
 export type AuthzOutcome = 'allow' | 'login' | 'forbidden' | 'unknown';
