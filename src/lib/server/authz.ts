@@ -19,6 +19,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/entries/[id]': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/pages/[id]/image': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/review': { roles: ['officer'] },
+	// Reads scans in the browser, so only for roles that may open page images.
+	'/tools/region-ocr': { roles: ['clerk', 'officer', 'supervisor'] },
+	// tesseract.js's files (no personal data), for the region OCR above.
+	'/ocr-assets/[...file]': { roles: everyone },
 	'/dashboard': { roles: ['supervisor', 'admin'] },
 	'/admin': { roles: ['admin'] },
 	'/lang': { public: true },
