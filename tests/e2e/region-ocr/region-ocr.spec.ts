@@ -128,6 +128,38 @@ test.describe('OCR of a region in the browser', () => {
 		await expect(page.getByTestId('region-error')).toContainText('nằm ngoài ảnh');
 	});
 
+	test('says the OCR engine could not be loaded when the model is missing, instead of hanging', async ({
+		page
+	}) => {
+		await page.route('**/ocr-assets/vie@*/**', (route) => route.fulfill({ status: 404, body: '' }));
+		await page.goto('/books');
+		await page
+			.getByTestId('book-row')
+			.filter({ hasText: '2012' })
+			.getByTestId('book-link')
+			.first()
+			.click();
+		const href = await page.getByTestId('book-page').first().getByRole('link').getAttribute('href');
+		await page.goto(`/tools/region-ocr?page=${/\/pages\/([^/]+)\/image/.exec(href ?? '')?.[1]}`);
+		await expect
+			.poll(() =>
+				page.getByTestId('region-image').evaluate((i: HTMLImageElement) => i.naturalWidth)
+			)
+			.toBeGreaterThan(0);
+		for (const [name, v] of [
+			['x0', 100],
+			['y0', 100],
+			['x1', 500],
+			['y1', 140]
+		] as const)
+			await page.getByTestId(`region-${name}`).fill(String(v));
+		await page.getByTestId('region-run').click();
+		await expect(page.getByTestId('region-error')).toContainText(
+			'Không tải được bộ nhận dạng chữ từ máy chủ',
+			{ timeout: 30_000 }
+		);
+	});
+
 	test('serves only whitelisted OCR files, with their types and long caching', async ({ page }) => {
 		const get = (p: string) => page.request.get(`/ocr-assets/${p}`, { maxRedirects: 0 });
 		const wasm = await get('tesseract.js-core@7.0.0/tesseract-core-simd-lstm.wasm');

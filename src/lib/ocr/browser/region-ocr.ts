@@ -60,7 +60,11 @@ function detail(e: unknown): string {
 async function startWorker(): Promise<Worker> {
 	const { createWorker, OEM } = await import('tesseract.js');
 	const abs = (p: string) => new URL(p, window.location.href).href;
-	return createWorker('vie', OEM.LSTM_ONLY, {
+	// tesseract.js 7 never settles createWorker when the model fails to load (its start-up chain
+	// ends in `.catch(() => {})`), but it does report the failure to errorHandler: race on that.
+	let fail: (e: unknown) => void = () => {};
+	const failed = new Promise<never>((_, reject) => (fail = reject));
+	const created = createWorker('vie', OEM.LSTM_ONLY, {
 		workerPath: abs(ocrAssetUrls.workerPath),
 		corePath: abs(ocrAssetUrls.corePath),
 		langPath: abs(ocrAssetUrls.langPath),
@@ -70,8 +74,10 @@ async function startWorker(): Promise<Worker> {
 		cacheMethod: 'none',
 		// Load the worker from its URL, not through a blob: wrapper (simpler for a strict CSP).
 		workerBlobURL: false,
-		errorHandler: () => {}
+		// Later failures (of a read) also reject that read's own promise; this one is settled by then.
+		errorHandler: (e: unknown) => fail(e)
 	});
+	return Promise.race([created, failed]);
 }
 
 function sharedWorker(): Promise<Worker> {
