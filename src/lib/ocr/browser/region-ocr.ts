@@ -181,7 +181,10 @@ export async function recognizeRegion(
 			});
 			workerPsm = plan.psm;
 		}
-		({ data } = await w.recognize(canvas, {}, { text: true, blocks: true }));
+		// Handed over as PNG bytes encoded now: given the canvas, tesseract.js calls toBlob(), which
+		// Chromium runs in idle time and which cost ~1 s per read on a busy page (measured).
+		const png = canvas.toDataURL('image/png');
+		({ data } = await w.recognize(png, {}, { text: true, blocks: true }));
 	} catch (e) {
 		throw new RegionOcrError('regionOcr.failed', { detail: detail(e) });
 	}
