@@ -52,6 +52,15 @@ type ImageInput = HTMLImageElement | ImageBitmap | string;
 // kept: a module singleton is right here because this module only ever runs in a browser.
 let worker: Promise<Worker> | null = null;
 let workerPsm: number | null = null;
+// Reads take turns: the page segmentation mode is a worker setting, so two interleaved reads
+// could each run with the other's.
+let turn: Promise<unknown> = Promise.resolve();
+
+function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+	const run = turn.then(fn, fn);
+	turn = run.catch(() => {});
+	return run;
+}
 
 function detail(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
@@ -166,28 +175,36 @@ export async function recognizeRegion(
 	const { width, height } = sizeOf(img);
 	const plan = planCrop(box, width, height);
 	if (!plan) throw new RegionOcrError('regionOcr.badBox', { width, height });
-	const canvas = crop(img, plan);
+	let canvas: HTMLCanvasElement;
+	try {
+		canvas = crop(img, plan);
+	} catch (e) {
+		if (e instanceof RegionOcrError) throw e;
+		// e.g. an image from another origin, which the canvas may not read
+		throw new RegionOcrError('regionOcr.imageNotLoaded', { detail: detail(e) });
+	}
 	const [w, fields, kinds] = await Promise.all([
 		sharedWorker(),
 		import('../postprocess/fields'),
 		import('../postprocess/ocr-kind')
 	]);
-	let data;
-	try {
-		if (workerPsm !== plan.psm) {
-			await w.setParameters({
-				tessedit_pageseg_mode: String(plan.psm) as never,
-				user_defined_dpi: '300'
-			});
-			workerPsm = plan.psm;
+	const data = await inTurn(async () => {
+		try {
+			if (workerPsm !== plan.psm) {
+				await w.setParameters({
+					tessedit_pageseg_mode: String(plan.psm) as never,
+					user_defined_dpi: '300'
+				});
+				workerPsm = plan.psm;
+			}
+			// Handed over as PNG bytes encoded now: given the canvas, tesseract.js calls toBlob(),
+			// which Chromium runs in idle time and which cost ~1 s per read on a busy page (measured).
+			const png = canvas.toDataURL('image/png');
+			return (await w.recognize(png, {}, { text: true, blocks: true })).data;
+		} catch (e) {
+			throw new RegionOcrError('regionOcr.failed', { detail: detail(e) });
 		}
-		// Handed over as PNG bytes encoded now: given the canvas, tesseract.js calls toBlob(), which
-		// Chromium runs in idle time and which cost ~1 s per read on a busy page (measured).
-		const png = canvas.toDataURL('image/png');
-		({ data } = await w.recognize(png, {}, { text: true, blocks: true }));
-	} catch (e) {
-		throw new RegionOcrError('regionOcr.failed', { detail: detail(e) });
-	}
+	});
 	const words: OcrWord[] = [];
 	for (const b of data.blocks ?? [])
 		for (const p of b.paragraphs)
