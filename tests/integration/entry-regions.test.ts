@@ -403,6 +403,24 @@ forEachDatabase('entry regions', (t) => {
 			expect(again.created.fields.meHoTen?.value).toBe('TRẦN THỊ BÍCH');
 		});
 
+		it('renumbers safely when two entries of one book are split at the same moment', async () => {
+			const { book: b, ids } = await two();
+			const results = await Promise.allSettled([
+				regions().split(clerk, ids[0]!, { version: 1, y: 200 }),
+				regions().split(clerk, ids[2]!, { version: 1, y: 800 }),
+				regions().split(clerk, ids[3]!, { version: 1, y: 200 })
+			]);
+			expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+			const order = await seqs(b);
+			expect(order.map(([, s]) => s)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+			// Each new entry sits right after the one it was split from.
+			for (const [i, r] of results.entries()) {
+				const created = (r as PromiseFulfilledResult<{ created: { id: string } }>).value.created.id;
+				const from = order.findIndex(([id]) => id === [ids[0], ids[2], ids[3]][i]);
+				expect(order[from + 1]?.[0]).toBe(created);
+			}
+		});
+
 		it('refuses a cut outside the region, too near its edge, a stale version or no region, writing nothing', async () => {
 			const { book: b, ids } = await two();
 			const noRegion = await book([{ page: 1, region: null }]);
@@ -602,6 +620,22 @@ forEachDatabase('entry regions', (t) => {
 				.execute();
 			const e = await refusal(regions().merge(officer, ids[1]!, { version: 1, with: ids[2]! }));
 			expect([e.status, e.code]).toEqual([403, 'entry.ownWork']);
+		});
+
+		it('merges while an earlier entry of the book is split at the same moment', async () => {
+			const { book: b, ids } = await pair({ meHoTen: { value: 'TRẦN THỊ BÍCH' } });
+			const [split, merged] = await Promise.all([
+				regions().split(clerk, ids[0]!, { version: 1, y: 200 }),
+				regions().merge(clerk, ids[1]!, { version: 1, with: ids[2]! })
+			]);
+			expect(merged.entry.fields.meHoTen?.value).toBe('TRẦN THỊ BÍCH');
+			expect(await seqs(b)).toEqual([
+				[ids[0], 1],
+				[split.created.id, 2],
+				[ids[1], 3],
+				[ids[3], 4],
+				[ids[4], 5]
+			]);
 		});
 
 		it('undoes a split', async () => {

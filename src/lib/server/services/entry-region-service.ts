@@ -192,6 +192,8 @@ export class EntryRegionService {
 		const createdId = randomUUID();
 		await this.numbering(async (trx) => {
 			await this.lockBook(trx, entry.book_id);
+			// Read again under the lock: a concurrent split or merge may have moved this entry.
+			const seq = await this.seqOf(trx, id);
 			await this.bump(trx, user, entry, next, at, { region: JSON.stringify(parts.upper) });
 			const fields = await this.fieldsOf(trx, id);
 			const moving = new Set(
@@ -201,7 +203,7 @@ export class EntryRegionService {
 				)
 			);
 			const moved = fields.filter((f) => moving.has(f.key));
-			await this.shiftSeq(trx, entry.book_id, entry.seq, +1);
+			await this.shiftSeq(trx, entry.book_id, seq, +1);
 			const createdState: EntryState = moved.some((f) => f.value.trim()) ? 'prefilled' : 'imported';
 			await trx
 				.insertInto('entry')
@@ -211,7 +213,7 @@ export class EntryRegionService {
 					unit_code: entry.unit_code,
 					register_type: entry.register_type,
 					page_id: entry.page_id,
-					seq: entry.seq + 1,
+					seq: seq + 1,
 					region: JSON.stringify(parts.lower),
 					state: createdState,
 					version: 1,
@@ -262,7 +264,7 @@ export class EntryRegionService {
 					version: 1,
 					splitFrom: id,
 					book: entry.book_id,
-					seq: entry.seq + 1,
+					seq: seq + 1,
 					state: createdState,
 					region: parts.lower,
 					fields: movedValues
@@ -294,15 +296,10 @@ export class EntryRegionService {
 		const first = await this.load(user, id);
 		const next = this.mayEdit(user, first, input.version);
 		const second = await this.load(user, input.with);
-		const following = await this.db
-			.selectFrom('entry')
-			.select(['id'])
-			.where('book_id', '=', first.book_id)
-			.where('seq', '>', first.seq)
-			.orderBy('seq')
-			.limit(1)
-			.executeTakeFirst();
-		if (second.book_id !== first.book_id || following?.id !== second.id)
+		if (
+			second.book_id !== first.book_id ||
+			!(await this.isNext(this.db, first.book_id, id, second.id))
+		)
 			throw new AppError(422, 'region.mergeNotNext');
 		if (!first.page_id || second.page_id !== first.page_id)
 			throw new AppError(422, 'region.mergeOtherPage');
@@ -311,6 +308,10 @@ export class EntryRegionService {
 		let filled: string[] = [];
 		await this.numbering(async (trx) => {
 			await this.lockBook(trx, first.book_id);
+			// Checked again under the lock: a concurrent split may have put an entry in between.
+			if (!(await this.isNext(trx, first.book_id, id, second.id)))
+				throw new AppError(409, 'region.concurrentChange');
+			const secondSeq = await this.seqOf(trx, second.id);
 			const union = unionOf(parseBox(first.region), parseBox(second.region));
 			await this.bump(trx, user, first, next, at, {
 				region: union ? JSON.stringify(union) : null
@@ -357,7 +358,7 @@ export class EntryRegionService {
 					current: second.version + 1,
 					sent: second.version
 				});
-			await this.shiftSeq(trx, first.book_id, second.seq, -1);
+			await this.shiftSeq(trx, first.book_id, secondSeq, -1);
 			const mineByKey = new Map(mine.map((f) => [f.key, f]));
 			await appendAudit(trx, {
 				actorId: user.id,
@@ -460,6 +461,25 @@ export class EntryRegionService {
 			.executeTakeFirst();
 		if (Number(res.numUpdatedRows) !== 1)
 			throw new AppError(409, 'entry.staleVersion', { current: e.version + 1, sent: e.version });
+	}
+
+	private async seqOf(db: Kysely<DB>, id: string): Promise<number> {
+		const row = await db.selectFrom('entry').select('seq').where('id', '=', id).executeTakeFirst();
+		if (!row) throw notFound('entry');
+		return row.seq;
+	}
+
+	/** Whether `other` is the entry right after `id` in the book's order. */
+	private async isNext(db: Kysely<DB>, bookId: string, id: string, other: string) {
+		const following = await db
+			.selectFrom('entry')
+			.select('id')
+			.where('book_id', '=', bookId)
+			.where('seq', '>', (eb) => eb.selectFrom('entry').select('seq').where('id', '=', id))
+			.orderBy('seq')
+			.limit(1)
+			.executeTakeFirst();
+		return following?.id === other;
 	}
 
 	private fieldsOf(trx: Transaction<DB>, id: string): Promise<EntryFieldRow[]> {
