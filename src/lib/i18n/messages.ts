@@ -1,4 +1,5 @@
 import { ocrMessages } from './ocr-messages';
+import { regionMessages } from './region-messages';
 import { workbenchMessages } from './workbench-messages';
 import { uiMessages } from './ui-messages';
 
@@ -170,6 +171,7 @@ export const messages = {
 	...coreMessages,
 	...uiMessages,
 	...ocrMessages,
-	...workbenchMessages
+	...workbenchMessages,
+	...regionMessages
 } as const;
 export type MessageKey = keyof typeof messages;

@@ -6,6 +6,7 @@ import { UnitService, seedUnits } from './services/unit-service';
 import { Access } from './services/access';
 import { BookService } from './services/book-service';
 import { EntryService } from './services/entry-service';
+import { EntryRegionService } from './services/entry-region-service';
 import { UserService } from './services/user-service';
 import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
@@ -22,6 +23,7 @@ export interface Services {
 	access: Access;
 	books: BookService;
 	entries: EntryService;
+	entryRegions: EntryRegionService;
 	users: UserService;
 	pages: PageService;
 	bookImport: BookImportService;
@@ -66,6 +68,7 @@ export function buildServices(
 	const db = database.db;
 	const units = new UnitService(db);
 	const access = new Access(units);
+	const entries = new EntryService(db, access, now);
 	return {
 		database,
 		blobs,
@@ -74,7 +77,8 @@ export function buildServices(
 		access,
 		sessions: new SessionService(db, now, sessionDays),
 		books: new BookService(db, access, units),
-		entries: new EntryService(db, access, now),
+		entries,
+		entryRegions: new EntryRegionService(db, access, entries, now),
 		users: new UserService(db, units, now),
 		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, now),
