@@ -118,6 +118,47 @@ export const workbenchMessages = {
 	'field.flaggedBlank': { vi: 'Đã đánh dấu: sổ để trống', en: 'Flagged: blank in the book' },
 	'field.normalized': { vi: 'Giá trị chuẩn hóa', en: 'Normalised value' },
 	'field.overridden': { vi: 'đã sửa tay', en: 'set by hand' },
+	'workbench.regionTools': { vi: 'Sửa vùng trên ảnh', en: 'Fix regions on the scan' },
+	'workbench.redrawField': { vi: 'Vẽ lại ô của trường', en: 'Redraw the field’s box' },
+	'workbench.editRegion': { vi: 'Sửa vùng bản ghi', en: 'Redraw the entry’s region' },
+	'workbench.split': { vi: 'Tách bản ghi', en: 'Split the entry' },
+	'workbench.mergeNext': { vi: 'Gộp với bản ghi sau', en: 'Merge with the next entry' },
+	'workbench.drawField': {
+		vi: 'Kéo chuột trên ảnh để vẽ ô cho trường “{field}”; máy sẽ đọc lại ô đó (Esc để hủy).',
+		en: 'Drag on the scan to draw the box of “{field}”; it will be read again (Esc cancels).'
+	},
+	'workbench.drawRegion': {
+		vi: 'Kéo chuột trên ảnh để vẽ lại vùng của bản ghi (Esc để hủy).',
+		en: 'Drag on the scan to draw the entry’s region (Esc cancels).'
+	},
+	'workbench.drawSplit': {
+		vi: 'Bấm vào ảnh tại đường phân cách: phần dưới thành bản ghi mới (Esc để hủy).',
+		en: 'Click the scan on the dividing line: the part below becomes a new entry (Esc cancels).'
+	},
+	'workbench.changeUnsent': {
+		vi: 'Còn thay đổi chưa lưu lên máy chủ; hãy chờ lưu xong rồi làm lại.',
+		en: 'Some changes are not on the server yet; wait for them to be saved and try again.'
+	},
+	'workbench.regionSaved': { vi: 'Đã lưu vùng bản ghi.', en: 'The entry’s region is saved.' },
+	'workbench.splitDone': {
+		vi: 'Đã tách: phần dưới là một bản ghi mới trong hàng đợi.',
+		en: 'Split: the part below is a new entry in the queue.'
+	},
+	'workbench.reocrRunning': { vi: 'Đang đọc lại ô…', en: 'Reading the box again…' },
+	'workbench.reocrDone': {
+		vi: 'Máy đọc lại: «{text}» (độ tin cậy {confidence}%).',
+		en: 'Read again: «{text}» (confidence {confidence}%).'
+	},
+	'workbench.reocrEmpty': {
+		vi: 'Máy không đọc được chữ nào trong ô này; giá trị cũ được giữ.',
+		en: 'Nothing could be read in this box; the value is unchanged.'
+	},
+	'workbench.undo': { vi: 'Hoàn tác', en: 'Undo' },
+	'workbench.undone': { vi: 'Đã trả lại giá trị cũ.', en: 'The previous value is back.' },
+	'shortcut.reocrField': {
+		vi: 'Vẽ lại ô của trường và cho máy đọc lại',
+		en: 'Redraw the field’s box and read it again'
+	},
 	'image.rotate': { vi: 'Xoay', en: 'Rotate' },
 	'image.contrast': { vi: 'Tương phản', en: 'Contrast' }
 } as const;

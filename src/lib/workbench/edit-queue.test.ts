@@ -211,6 +211,33 @@ describe('EditQueue', () => {
 	});
 });
 
+describe('EditQueue.exclusive', () => {
+	it('runs after the queued edits, at the version they produced, and takes the new version', async () => {
+		const { q, server, timers } = setup();
+		await q.open('e1', 1, {});
+		await q.edit('e1', 'a', { value: 'x' });
+		const seen: number[] = [];
+		const done = q.exclusive('e1', async (v) => {
+			seen.push(v);
+			return v + 1;
+		});
+		await timers.runAll();
+		expect(await done).toBe('done');
+		expect(seen).toEqual([2]);
+		expect(q.state('e1').version).toBe(3);
+	});
+	it('does not run while edits wait unsent', async () => {
+		const { q, server, timers } = setup();
+		server.down = true;
+		await q.open('e1', 1, {});
+		await q.edit('e1', 'a', { value: 'x' });
+		const done = q.exclusive('e1', async () => 99);
+		await timers.runAll(3);
+		expect(await done).toBe('unsent');
+		expect(q.state('e1').version).toBe(1);
+	});
+});
+
 describe('reconcileRestored', () => {
 	const pending: PendingEntry = {
 		entryId: 'e1',

@@ -190,6 +190,26 @@ export class EditQueue {
 		});
 	}
 
+	/**
+	 * Runs a change that is not a field edit (a redrawn box, a split, a merge) at the entry's
+	 * current version, once every edit before it is on the server, so the two never race; `run`
+	 * returns the version the server answered with. Refused (null) while edits cannot be sent.
+	 */
+	async exclusive(
+		entryId: string,
+		run: (version: number) => Promise<number | null>
+	): Promise<'done' | 'unsent' | 'failed'> {
+		await this.flush();
+		if (this.#pending.has(entryId) || this.#sending === entryId) return 'unsent';
+		const version = this.#versions.get(entryId);
+		if (version === undefined) throw new Error(`entry ${entryId} is not tracked`);
+		const next = await run(version);
+		if (next === null) return 'failed';
+		this.#versions.set(entryId, next);
+		this.#changed();
+		return 'done';
+	}
+
 	/** The browser says the network is back: try at once. */
 	online(): void {
 		if (!this.#offline) return;

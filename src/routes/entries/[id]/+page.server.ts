@@ -50,6 +50,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			// The other entries' numbers, for "this number is already used / the one before is missing".
 			otherNumbers: queue.filter((q) => q.id !== entry.id && q.so).map((q) => q.so!),
 			nav: queueNeighbours(queue, entry.id, workable),
+			// Segmentation fixes: the entry after this one on the same page is the one it can merge with.
+			mergeWith:
+				queue.find((q) => q.seq === entry.seq + 1 && page && q.pageNo === page.pageNo)?.id ?? null,
 			can: {
 				edit: can.includes('edit') && known,
 				submit: can.includes('submit'),
