@@ -103,7 +103,8 @@ async function demoServer() {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	};
 	const logins = path.join(dataDir, 'demo-logins.txt');
-	for (let i = 0; i < 600 && !fs.existsSync(logins); i++) await new Promise((r) => setTimeout(r, 200));
+	for (let i = 0; i < 600 && !fs.existsSync(logins); i++)
+		await new Promise((r) => setTimeout(r, 200));
 	const password = fs
 		.readFileSync(logins, 'utf8')
 		.split('\n')
@@ -163,7 +164,9 @@ async function browser(): Promise<{ next: number[]; keys: number[] }> {
 						);
 						const check = () => {
 							const wb = document.querySelector('[data-testid="workbench"][data-ready="true"]');
-							const img = document.querySelector<HTMLImageElement>('[data-testid="page-image"] img');
+							const img = document.querySelector<HTMLImageElement>(
+								'[data-testid="page-image"] img'
+							);
 							if (
 								location.pathname !== from &&
 								wb &&
