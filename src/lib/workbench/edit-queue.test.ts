@@ -213,7 +213,7 @@ describe('EditQueue', () => {
 
 describe('EditQueue.exclusive', () => {
 	it('runs after the queued edits, at the version they produced, and takes the new version', async () => {
-		const { q, server, timers } = setup();
+		const { q, timers } = setup();
 		await q.open('e1', 1, {});
 		await q.edit('e1', 'a', { value: 'x' });
 		const seen: number[] = [];
