@@ -1,5 +1,7 @@
 import { ocrMessages } from './ocr-messages';
 import { exportMessages } from './export-messages';
+import { regionMessages } from './region-messages';
+import { workbenchMessages } from './workbench-messages';
 import { uiMessages } from './ui-messages';
 import { reconcileMessages } from './reconcile-messages';
 
@@ -172,6 +174,8 @@ export const messages = {
 	...uiMessages,
 	...ocrMessages,
 	...reconcileMessages,
-	...exportMessages
+	...exportMessages,
+	...workbenchMessages,
+	...regionMessages
 } as const;
 export type MessageKey = keyof typeof messages;

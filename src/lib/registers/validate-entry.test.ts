@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntryNumberSequence, validateEntry } from './validate-entry';
+import { checkEntryNumberSequence, entryNumberIssuesInBook, validateEntry } from './validate-entry';
 
 const today = new Date(2025, 5, 1);
 const birth = {
@@ -119,5 +119,23 @@ describe('checkEntryNumberSequence', () => {
 		expect(checkEntryNumberSequence(['3', '4']).map((i) => i.params)).toEqual([{ from: 1, to: 2 }]);
 		expect(checkEntryNumberSequence(['1', '2', '3'])).toEqual([]);
 		expect(checkEntryNumberSequence([])).toEqual([]);
+	});
+});
+
+describe('entryNumberIssuesInBook', () => {
+	it('flags a number another entry of the book already has', () => {
+		const issues = entryNumberIssuesInBook('03', ['01', '02', '03', '04']);
+		expect(issues.map((i) => [i.code, i.params])).toEqual([
+			['sequence.duplicate', { number: 3, count: 2 }]
+		]);
+	});
+	it('flags the number just before this one missing, not gaps elsewhere in the book', () => {
+		expect(entryNumberIssuesInBook('05', ['01', '02', '06']).map((i) => i.params)).toEqual([
+			{ from: 3, to: 4 }
+		]);
+		expect(entryNumberIssuesInBook('02', ['01', '05'])).toEqual([]);
+	});
+	it('says nothing of an unreadable number (its format is checked elsewhere)', () => {
+		expect(entryNumberIssuesInBook('x', ['01'])).toEqual([]);
 	});
 });

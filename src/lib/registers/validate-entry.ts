@@ -240,3 +240,18 @@ export function checkEntryNumberSequence(numbers: string[]): Issue[] {
 	}
 	return issues;
 }
+
+/**
+ * One entry's number against the other numbers of its book-year: another entry with the same
+ * number, or the number just before it missing (the gap the clerk is most likely to explain).
+ */
+export function entryNumberIssuesInBook(mine: string, others: readonly string[]): Issue[] {
+	const n = /^\s*(\d+)/.exec(mine)?.[1];
+	if (n === undefined) return [];
+	const num = Number(n);
+	return checkEntryNumberSequence([...others, mine]).filter(
+		(i) =>
+			(i.code === 'sequence.duplicate' && i.params?.number === num) ||
+			(i.code === 'sequence.gap' && i.params?.to === num - 1)
+	);
+}

@@ -30,3 +30,17 @@ export const returnBody = z.strictObject({
 	reason: z.string().min(1).max(2000),
 	version: z.number().int().nonnegative().optional()
 });
+
+/** [x0, y0, x1, y1] in page pixels; the service checks it against the page. */
+const pageBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+const version = z.number().int().nonnegative();
+
+export const regionBody = z.strictObject({ version, region: pageBox });
+export const fieldBoxBody = z.strictObject({ version, bbox: pageBox });
+export const splitBody = z.strictObject({ version, y: z.number() });
+export const mergeBody = z.strictObject({
+	version,
+	with: z.string().min(1).max(100),
+	/** The second entry's version as the client saw it; checked when given. */
+	withVersion: version.optional()
+});

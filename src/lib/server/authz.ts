@@ -22,6 +22,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/entries/[id]': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/pages/[id]/image': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/review': { roles: ['officer'] },
+	// Reads scans in the browser, so only for roles that may open page images.
+	'/tools/region-ocr': { roles: ['clerk', 'officer', 'supervisor'] },
+	// tesseract.js's files (no personal data), for the region OCR above.
+	'/ocr-assets/[...file]': { roles: everyone },
 	'/dashboard': { roles: ['supervisor', 'admin'] },
 	'/admin': { roles: ['admin'] },
 	'/admin/residents': { roles: ['admin'] },
@@ -34,7 +38,12 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/api/v1/entries/[id]/return': { roles: ['officer'] },
 	'/api/v1/entries/[id]/candidates': { roles: ['clerk', 'officer', 'supervisor'] },
 	// Deciding is part of transcription: supervisors follow, they do not decide.
-	'/api/v1/entries/[id]/reconciliation': { roles: ['clerk', 'officer'] }
+	'/api/v1/entries/[id]/reconciliation': { roles: ['clerk', 'officer'] },
+	// Segmentation fixes are edits: the lifecycle's edit rule decides per entry.
+	'/api/v1/entries/[id]/region': { roles: ['clerk', 'officer'] },
+	'/api/v1/entries/[id]/split': { roles: ['clerk', 'officer'] },
+	'/api/v1/entries/[id]/merge': { roles: ['clerk', 'officer'] },
+	'/api/v1/entries/[id]/fields/[key]/bbox': { roles: ['clerk', 'officer'] }
 };
 
 export type AuthzOutcome = 'allow' | 'login' | 'forbidden' | 'unknown';

@@ -6,6 +6,7 @@ import { UnitService, seedUnits } from './services/unit-service';
 import { Access } from './services/access';
 import { BookService } from './services/book-service';
 import { EntryService } from './services/entry-service';
+import { EntryRegionService } from './services/entry-region-service';
 import { UserService } from './services/user-service';
 import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
@@ -25,6 +26,7 @@ export interface Services {
 	access: Access;
 	books: BookService;
 	entries: EntryService;
+	entryRegions: EntryRegionService;
 	users: UserService;
 	pages: PageService;
 	bookImport: BookImportService;
@@ -89,6 +91,7 @@ export function buildServices(
 		books,
 		entries,
 		reconcile,
+		entryRegions: new EntryRegionService(db, access, entries, now),
 		users: new UserService(db, units, now),
 		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, now),

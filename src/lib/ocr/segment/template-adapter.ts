@@ -1,24 +1,8 @@
-import { getFieldDef, isRegisterType, type FieldKind as RegisterFieldKind } from '../../registers';
+import { getFieldDef, isRegisterType } from '../../registers';
 import { FIELD_KINDS, type FieldKind } from '../postprocess/fields';
+import { ocrKindOf } from '../postprocess/ocr-kind';
 import type { RegisterTemplate } from '../templates';
 import type { Box, LayoutSpec } from './layout';
-
-/** How OCR cleans and checks a register field, from what the register schema says it holds. */
-const OCR_KIND: Record<RegisterFieldKind, FieldKind> = {
-	name: 'name',
-	date: 'date',
-	dateWords: 'dateWords',
-	time: 'text',
-	sex: 'sex',
-	ethnicity: 'ethnicity',
-	nationality: 'nationality',
-	place: 'place',
-	personalId: 'id',
-	cmnd: 'id',
-	code: 'text',
-	text: 'text',
-	number: 'number'
-};
 
 /**
  * The segmentation layout of a register template: its fields (fractions of the entry box) with
@@ -29,7 +13,7 @@ export function layoutFromTemplate(t: RegisterTemplate): LayoutSpec {
 	const type = t.registerType;
 	const kindOf = (key: string): FieldKind => {
 		const def = isRegisterType(type) ? getFieldDef(type, key) : undefined;
-		return def ? OCR_KIND[def.kind] : 'text';
+		return def ? ocrKindOf(def.kind) : 'text';
 	};
 	return {
 		layout: t.kind,

@@ -11,6 +11,8 @@ export interface FieldView {
 	value: string;
 	ocrValue: string | null;
 	confidence: number | null;
+	/** What OCR doubted about its reading (ocr.* codes, register rules the reading broke). */
+	ocrIssues: string[];
 	normalizedOverride: string | null;
 	flag: string | null;
 	bbox: [number, number, number, number] | null;
