@@ -74,3 +74,34 @@ export class WorkbenchPage {
 		await cdp.detach();
 	}
 }
+
+/** Opens the Tân Lập 2012 book once OCR has read it, then its first untouched entry. */
+export async function openFirstEntry(page: Page): Promise<WorkbenchPage> {
+	await expect
+		.poll(
+			async () => {
+				// OCR has read the book once no entry is left merely imported.
+				const res = await page.request.get('/api/v1/entries');
+				const { entries } = (await res.json()) as { entries: { state: string }[] };
+				return entries.filter((e) => e.state !== 'imported').length;
+			},
+			{ timeout: 240_000, intervals: [2_000, 5_000] }
+		)
+		.toBeGreaterThanOrEqual(8);
+	await page.goto('/books');
+	await page
+		.getByTestId('book-row')
+		.filter({ hasText: '2012' })
+		.getByTestId('book-link')
+		.first()
+		.click();
+	// Tests share the demo database: each takes the first entry nobody has touched yet.
+	await page
+		.locator('[data-testid="queue-row"][data-state="prefilled"]')
+		.first()
+		.getByTestId('entry-link')
+		.click();
+	const wb = new WorkbenchPage(page);
+	await wb.ready();
+	return wb;
+}

@@ -1,6 +1,6 @@
 import { test, expect } from '../fixtures';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { WorkbenchPage } from '../../pages/workbench-page';
+import type { APIRequestContext } from '@playwright/test';
+import { openFirstEntry, WorkbenchPage } from '../../pages/workbench-page';
 
 interface ApiEntry {
 	id: string;
@@ -11,37 +11,6 @@ interface ApiEntry {
 
 const getEntry = async (request: APIRequestContext, id: string): Promise<ApiEntry> =>
 	(await (await request.get(`/api/v1/entries/${id}`)).json()) as ApiEntry;
-
-/** Opens the Tân Lập 2012 book once OCR has read it, then its first untouched entry. */
-async function openFirstEntry(page: Page): Promise<WorkbenchPage> {
-	await expect
-		.poll(
-			async () => {
-				// OCR has read the book once no entry is left merely imported.
-				const res = await page.request.get('/api/v1/entries');
-				const { entries } = (await res.json()) as { entries: { state: string }[] };
-				return entries.filter((e) => e.state !== 'imported').length;
-			},
-			{ timeout: 240_000, intervals: [2_000, 5_000] }
-		)
-		.toBeGreaterThanOrEqual(8);
-	await page.goto('/books');
-	await page
-		.getByTestId('book-row')
-		.filter({ hasText: '2012' })
-		.getByTestId('book-link')
-		.first()
-		.click();
-	// Tests share the demo database: each takes the first entry nobody has touched yet.
-	await page
-		.locator('[data-testid="queue-row"][data-state="prefilled"]')
-		.first()
-		.getByTestId('entry-link')
-		.click();
-	const wb = new WorkbenchPage(page);
-	await wb.ready();
-	return wb;
-}
 
 test.describe('the clerk workbench', () => {
 	test.use({ as: 'clerk' });
