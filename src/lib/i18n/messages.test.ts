@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from './messages';
-import { t } from './index';
+import { hasMessage, t } from './index';
+import { getRegisterSchema, registerTypeIds } from '../registers/schemas';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const entries = Object.entries(messages) as [string, Record<string, unknown>][];
@@ -29,5 +30,13 @@ describe('messages', () => {
 			'No administrative unit has code "99999".'
 		);
 		expect(t('en', 'no.such.key')).toBe('no.such.key');
+	});
+});
+
+describe('form groups', () => {
+	it('every group a register schema uses has a title in both languages', () => {
+		for (const type of registerTypeIds)
+			for (const def of getRegisterSchema(type))
+				expect(hasMessage(`group.${def.group}`), `group.${def.group} (${type})`).toBe(true);
 	});
 });

@@ -159,6 +159,20 @@ export const workbenchMessages = {
 		vi: 'Vẽ lại ô của trường và cho máy đọc lại',
 		en: 'Redraw the field’s box and read it again'
 	},
+	// Form groups the core list lacks; `group.subject.<type>` names the registered person per register.
+	'group.subject': { vi: 'Người được đăng ký', en: 'Registered person' },
+	'group.subject.birth': { vi: 'Người được khai sinh', en: 'Child' },
+	'group.subject.death': { vi: 'Người chết', en: 'Deceased' },
+	'group.status': { vi: 'Tình trạng đặc biệt', en: 'Special status' },
+	'group.foreign': { vi: 'Đăng ký ở nước ngoài', en: 'Registered abroad' },
+	'group.parent': { vi: 'Cha/mẹ', en: 'Parent' },
+	'group.adoptiveFather': { vi: 'Cha nuôi', en: 'Adoptive father' },
+	'group.adoptiveMother': { vi: 'Mẹ nuôi', en: 'Adoptive mother' },
+	'group.giver': { vi: 'Người giao con nuôi', en: 'Person giving the child' },
+	'group.guardian': { vi: 'Người giám hộ', en: 'Guardian' },
+	'group.ward': { vi: 'Người được giám hộ', en: 'Ward' },
+	'group.change': { vi: 'Nội dung thay đổi, cải chính', en: 'Change or correction' },
+	'group.decision': { vi: 'Quyết định', en: 'Decision' },
 	'image.rotate': { vi: 'Xoay', en: 'Rotate' },
 	'image.contrast': { vi: 'Tương phản', en: 'Contrast' }
 } as const;
