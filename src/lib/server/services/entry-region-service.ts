@@ -4,9 +4,9 @@ import type { DB, EntryFieldRow, EntryRow } from '../db/schema';
 import type { SessionUser } from '../auth/session-service';
 import { appendAudit } from '../audit/audit-log';
 import { AppError, notFound } from '../errors';
-import { lifecycleError, type Access } from './access';
+import type { Access } from './access';
 import type { EntryService, EntryView } from './entry-service';
-import { decide, type EntryState } from '../../verify/entry-lifecycle';
+import type { EntryState } from '../../verify/entry-lifecycle';
 import {
 	checkBox,
 	fieldsBelow,
@@ -17,6 +17,7 @@ import {
 	type RegionRefusal
 } from '../../verify/entry-regions';
 import { fieldKeys } from '../../registers/index';
+import { bumpVersion, checkEdit, upsertField } from './entry-edit';
 
 /**
  * What `split` says about reading the new entry's region again. No background job reads one
@@ -75,12 +76,12 @@ export class EntryRegionService {
 		input: { version: number; region: readonly number[] }
 	): Promise<EntryView> {
 		const entry = await this.load(user, id);
-		const next = this.mayEdit(user, entry, input.version);
+		const next = checkEdit(user, entry, input.version);
 		const checked = checkBox(input.region, await this.pageSize(entry));
 		if (!checked.ok) refuse(checked);
 		const at = this.now().toISOString();
 		await this.db.transaction().execute(async (trx) => {
-			await this.bump(trx, user, entry, next, at, { region: JSON.stringify(checked.box) });
+			await bumpVersion(trx, user, entry, next, at, { region: JSON.stringify(checked.box) });
 			await appendAudit(trx, {
 				actorId: user.id,
 				action: 'entry.region',
@@ -113,7 +114,7 @@ export class EntryRegionService {
 		const entry = await this.load(user, id);
 		if (!fieldKeys(entry.register_type).includes(key))
 			throw new AppError(422, 'region.unknownField', { key });
-		const next = this.mayEdit(user, entry, input.version);
+		const next = checkEdit(user, entry, input.version);
 		const checked = checkBox(input.bbox, await this.pageSize(entry));
 		if (!checked.ok) refuse(checked);
 		const at = this.now().toISOString();
@@ -124,33 +125,9 @@ export class EntryRegionService {
 				.where('entry_id', '=', id)
 				.where('key', '=', key)
 				.executeTakeFirst();
-			await this.bump(trx, user, entry, next, at);
+			await bumpVersion(trx, user, entry, next, at);
 			const bbox = JSON.stringify(checked.box);
-			if (old) {
-				await trx
-					.updateTable('entry_field')
-					.set({ bbox, updated_at: at, updated_by: user.id })
-					.where('entry_id', '=', id)
-					.where('key', '=', key)
-					.execute();
-			} else {
-				await trx
-					.insertInto('entry_field')
-					.values({
-						entry_id: id,
-						key,
-						value: '',
-						normalized_override: null,
-						ocr_value: null,
-						ocr_confidence: null,
-						ocr_issues: null,
-						flag: null,
-						bbox,
-						updated_at: at,
-						updated_by: user.id
-					})
-					.execute();
-			}
+			await upsertField(trx, id, key, !!old, { bbox }, at, user.id);
 			await appendAudit(trx, {
 				actorId: user.id,
 				action: 'entry.fieldBox',
@@ -183,7 +160,7 @@ export class EntryRegionService {
 		input: { version: number; y: number }
 	): Promise<SplitResult> {
 		const entry = await this.load(user, id);
-		const next = this.mayEdit(user, entry, input.version);
+		const next = checkEdit(user, entry, input.version);
 		const region = parseBox(entry.region);
 		if (!region || !entry.page_id) throw new AppError(422, 'region.noRegion');
 		const parts = splitBox(region, input.y);
@@ -194,7 +171,7 @@ export class EntryRegionService {
 			await this.lockBook(trx, entry.book_id);
 			// Read again under the lock: a concurrent split or merge may have moved this entry.
 			const seq = await this.seqOf(trx, id);
-			await this.bump(trx, user, entry, next, at, { region: JSON.stringify(parts.upper) });
+			await bumpVersion(trx, user, entry, next, at, { region: JSON.stringify(parts.upper) });
 			const fields = await this.fieldsOf(trx, id);
 			const moving = new Set(
 				fieldsBelow(
@@ -294,7 +271,7 @@ export class EntryRegionService {
 	): Promise<MergeResult> {
 		if (input.with === id) throw new AppError(422, 'region.mergeSelf');
 		const first = await this.load(user, id);
-		const next = this.mayEdit(user, first, input.version);
+		const next = checkEdit(user, first, input.version);
 		const second = await this.load(user, input.with);
 		if (
 			second.book_id !== first.book_id ||
@@ -303,7 +280,7 @@ export class EntryRegionService {
 			throw new AppError(422, 'region.mergeNotNext');
 		if (!first.page_id || second.page_id !== first.page_id)
 			throw new AppError(422, 'region.mergeOtherPage');
-		this.mayEdit(user, second, input.withVersion ?? second.version);
+		checkEdit(user, second, input.withVersion ?? second.version);
 		const at = this.now().toISOString();
 		let filled: string[] = [];
 		await this.numbering(async (trx) => {
@@ -313,7 +290,7 @@ export class EntryRegionService {
 				throw new AppError(409, 'region.concurrentChange');
 			const secondSeq = await this.seqOf(trx, second.id);
 			const union = unionOf(parseBox(first.region), parseBox(second.region));
-			await this.bump(trx, user, first, next, at, {
+			await bumpVersion(trx, user, first, next, at, {
 				region: union ? JSON.stringify(union) : null
 			});
 			const mine = await this.fieldsOf(trx, id);
@@ -405,22 +382,6 @@ export class EntryRegionService {
 	}
 
 	/** The lifecycle's edit rule and the version check; returns the state after the edit. */
-	private mayEdit(user: SessionUser, e: EntryRow, version: number): EntryState {
-		const decision = decide(
-			{
-				state: e.state as EntryState,
-				transcribedBy: e.transcribed_by,
-				lastEditedBy: e.last_edited_by,
-				submittedBy: e.submitted_by
-			},
-			'edit',
-			user
-		);
-		if (!decision.ok) throw lifecycleError(decision.code, decision.params);
-		if (version !== e.version)
-			throw new AppError(409, 'entry.staleVersion', { current: e.version, sent: version });
-		return decision.next;
-	}
 
 	private async pageSize(e: EntryRow): Promise<{ width: number; height: number }> {
 		if (!e.page_id) throw new AppError(422, 'region.noPage');
@@ -431,36 +392,6 @@ export class EntryRegionService {
 			.executeTakeFirst();
 		if (!page) throw new AppError(422, 'region.noPage');
 		return page;
-	}
-
-	/**
-	 * The version bump, as entry-service does it for a field edit: one conditional statement, so
-	 * two concurrent writers cannot both win; the editor is recorded for four-eyes review.
-	 */
-	private async bump(
-		trx: Transaction<DB>,
-		user: SessionUser,
-		e: EntryRow,
-		next: EntryState,
-		at: string,
-		set: { region?: string | null } = {}
-	): Promise<void> {
-		const underReview = e.state === 'submitted';
-		const res = await trx
-			.updateTable('entry')
-			.set({
-				...set,
-				version: e.version + 1,
-				state: next,
-				transcribed_by: e.transcribed_by ?? (underReview ? null : user.id),
-				last_edited_by: underReview ? e.last_edited_by : user.id,
-				updated_at: at
-			})
-			.where('id', '=', e.id)
-			.where('version', '=', e.version)
-			.executeTakeFirst();
-		if (Number(res.numUpdatedRows) !== 1)
-			throw new AppError(409, 'entry.staleVersion', { current: e.version + 1, sent: e.version });
 	}
 
 	private async seqOf(db: Kysely<DB>, id: string): Promise<number> {

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors';
 import { lifecycleError, type Access } from './access';
 import { decide, type EntryAction, type EntryState } from '../../verify/entry-lifecycle';
 import { fieldKeys } from '../../registers/index';
+import { bumpVersion, checkEdit, entryFacts, upsertField } from './entry-edit';
 
 export interface FieldView {
 	value: string;
@@ -107,14 +108,7 @@ export class EntryService {
 				}
 			);
 		}
-		const decision = decide(this.facts(entry), 'edit', user);
-		if (!decision.ok) throw lifecycleError(decision.code, decision.params);
-		if (input.version !== entry.version) {
-			throw new AppError(409, 'entry.staleVersion', {
-				current: entry.version,
-				sent: input.version
-			});
-		}
+		const nextState = checkEdit(user, entry, input.version);
 		const at = this.now().toISOString();
 		await this.db.transaction().execute(async (trx) => {
 			const before = await trx
@@ -149,56 +143,16 @@ export class EntryService {
 						: null,
 					after: { value: next.value, normalized: next.normalized_override, flag: next.flag }
 				};
-				if (old) {
-					await trx
-						.updateTable('entry_field')
-						.set({ ...next, updated_at: at, updated_by: user.id })
-						.where('entry_id', '=', id)
-						.where('key', '=', key)
-						.execute();
-				} else {
-					await trx
-						.insertInto('entry_field')
-						.values({
-							entry_id: id,
-							key,
-							...next,
-							ocr_value: null,
-							ocr_confidence: null,
-							ocr_issues: null,
-							bbox: null,
-							updated_at: at,
-							updated_by: user.id
-						})
-						.execute();
-				}
+				await upsertField(trx, id, key, !!old, next, at, user.id);
 			}
+			await bumpVersion(trx, user, entry, nextState, at);
 			const underReview = entry.state === 'submitted';
-			// The version check and the bump are one statement: two concurrent saves cannot both win.
-			const bumped = await trx
-				.updateTable('entry')
-				.set({
-					version: entry.version + 1,
-					state: decision.next,
-					transcribed_by: entry.transcribed_by ?? (underReview ? null : user.id),
-					last_edited_by: underReview ? entry.last_edited_by : user.id,
-					updated_at: at
-				})
-				.where('id', '=', id)
-				.where('version', '=', entry.version)
-				.executeTakeFirst();
-			if (Number(bumped.numUpdatedRows) !== 1) {
-				throw new AppError(409, 'entry.staleVersion', {
-					current: entry.version + 1,
-					sent: input.version
-				});
-			}
 			await appendAudit(trx, {
 				actorId: user.id,
 				action: underReview ? 'entry.correct' : 'entry.edit',
 				subjectType: 'entry',
 				subjectId: id,
-				data: { version: entry.version + 1, from: entry.state, to: decision.next, changes },
+				data: { version: entry.version + 1, from: entry.state, to: nextState, changes },
 				at
 			});
 		});
@@ -225,7 +179,7 @@ export class EntryService {
 		opts: { version?: number; reason?: string }
 	): Promise<EntryView> {
 		const entry = await this.load(user, id);
-		const decision = decide(this.facts(entry), action, user);
+		const decision = decide(entryFacts(entry), action, user);
 		if (!decision.ok) throw lifecycleError(decision.code, decision.params);
 		if (opts.version !== undefined && opts.version !== entry.version) {
 			throw new AppError(409, 'entry.staleVersion', { current: entry.version, sent: opts.version });
@@ -280,15 +234,6 @@ export class EntryService {
 		if (!row) throw notFound('entry');
 		await this.access.assertVisible(user, row.unit_code, 'entry');
 		return row;
-	}
-
-	private facts(e: EntryRow) {
-		return {
-			state: e.state as EntryState,
-			transcribedBy: e.transcribed_by,
-			lastEditedBy: e.last_edited_by,
-			submittedBy: e.submitted_by
-		};
 	}
 
 	private toView(r: EntryRow, fields: EntryFieldRow[]): EntryView {
