@@ -11,6 +11,7 @@ import { collapseSpaces, toNfc } from '../../text/vietnamese';
 import { formatDate } from '../../dates/partial-date';
 import { nameKey, parseLooseDate, normalizePersonalId } from '../../verify/reconcile/fields';
 import { readExtract, type ExtractRow } from '../residents/extract-reader';
+import { upsertResidents } from '../residents/resident-upsert';
 
 /** One person of a resident-database extract, in the `sohoa reconcile` contract's canonical keys. */
 export interface ResidentInput {
@@ -41,8 +42,8 @@ export interface ImportResult {
 
 /** At most this many row problems are reported; the rest are counted. */
 const MAX_PROBLEMS = 50;
-// 15 columns a row: 30,000 parameters, under SQLite's (32,766) and PostgreSQL's (65,535) limits.
-const INSERT_CHUNK = 2000;
+// People written per batch (and per transaction in a non-atomic import).
+const INSERT_CHUNK = 5000;
 const PROGRESS_EVERY = 10_000;
 
 const clean = (v: string | null | undefined): string | null => {
@@ -184,26 +185,7 @@ export class ResidentService {
 			if (batch.size === 0) return;
 			const records = [...batch.values()];
 			written += records.length;
-			await trx
-				.insertInto('resident')
-				.values(records)
-				.onConflict((oc) =>
-					oc.columns(['unit_code', 'row_key']).doUpdateSet((eb) => ({
-						extract_id: eb.ref('excluded.extract_id'),
-						personal_id: eb.ref('excluded.personal_id'),
-						full_name: eb.ref('excluded.full_name'),
-						birth_date: eb.ref('excluded.birth_date'),
-						sex: eb.ref('excluded.sex'),
-						birth_place: eb.ref('excluded.birth_place'),
-						native_place: eb.ref('excluded.native_place'),
-						father_name: eb.ref('excluded.father_name'),
-						mother_name: eb.ref('excluded.mother_name'),
-						residence: eb.ref('excluded.residence'),
-						name_key: eb.ref('excluded.name_key'),
-						birth_year: eb.ref('excluded.birth_year')
-					}))
-				)
-				.execute();
+			await upsertResidents(trx, records);
 		};
 		const insertExtract = (trx: Kysely<DB>) =>
 			trx
