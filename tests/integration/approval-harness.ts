@@ -80,8 +80,11 @@ export async function callPage(
 		body: data
 	});
 	const fn = actions[action] as unknown as Handler;
-	const result = (await fn({ params: { id }, locals: { services, user, lang: 'en' }, request })) as
-		{ status: number; data: { code?: string } } | Record<string, unknown>;
+	const result = (await fn({
+		params: { id },
+		locals: { services, user, lang: 'en' },
+		request
+	})) as unknown as { status: number; data: { code?: string } } | Record<string, unknown>;
 	if ('status' in result && typeof result.status === 'number' && 'data' in result) {
 		const failure = result as { status: number; data: { code?: string } };
 		return { status: failure.status, code: failure.data.code ?? null, body: failure.data };

@@ -20,6 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				id: e.id,
 				seq: e.seq,
 				submittedAt: e.updatedAt,
+				returnCount: e.returnCount,
 				name: names.get(e.id)?.name ?? null,
 				so: names.get(e.id)?.so ?? null,
 				bookId: e.book,
