@@ -45,6 +45,10 @@ export const approvalMessages = {
 	},
 	'returnReason.other': { vi: 'Lý do khác', en: 'Other reason' },
 
+	'review.blindQueue': {
+		vi: '(ẩn: đọc trên ảnh khi duyệt)',
+		en: '(hidden: read from the scan when reviewing)'
+	},
 	'review.reasonCode': { vi: 'Lý do', en: 'Reason' },
 	'review.comment': { vi: 'Ghi chú cho cán bộ nhập liệu', en: 'Comment for the clerk' },
 	'review.resubmitted': { vi: 'Gửi lại lần {n}', en: 'Resubmitted ({n})' },
