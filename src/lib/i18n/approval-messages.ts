@@ -90,8 +90,8 @@ export const approvalMessages = {
 	},
 	'review.history': { vi: 'Lịch sử bản ghi', en: 'Entry history' },
 	'review.approveHint': {
-		vi: 'Alt+Shift+A: duyệt · Alt+Shift+R: trả lại',
-		en: 'Alt+Shift+A: approve · Alt+Shift+R: return'
+		vi: 'Alt+Shift+A: duyệt · Alt+Shift+T: trả lại',
+		en: 'Alt+Shift+A: approve · Alt+Shift+T: return'
 	},
 	'review.approveDue': {
 		vi: 'Nhập lại đối chiếu trước khi duyệt.',

@@ -130,7 +130,7 @@ test.describe('four-eyes approval', () => {
 		const first = await signedIn(browser, 'congchuc.tanlap');
 		const review = new ReviewPage(first);
 		await review.openFromQueue(id);
-		await first.keyboard.press('Alt+Shift+R');
+		await first.keyboard.press('Alt+Shift+T');
 		await expect(first.getByTestId('return-code')).toBeFocused();
 		await first.getByTestId('return-code').selectOption('wrong_name');
 		await first.getByTestId('return-reason-input').fill('Tên đệm là "Thanh", xem lại ảnh');
