@@ -26,9 +26,32 @@ export const patchEntryBody = z.strictObject({
 export const transitionBody = z.strictObject({
 	version: z.number().int().nonnegative().optional()
 });
-export const returnBody = z.strictObject({
-	reason: z.string().min(1).max(2000),
-	version: z.number().int().nonnegative().optional()
+/** `{reason}` (DESIGN.md: free text, the code `other`) or `{reasonCode, comment}`. */
+export const returnBody = z.union([
+	z.strictObject({
+		reason: z.string().min(1).max(2000),
+		version: z.number().int().nonnegative().optional()
+	}),
+	z.strictObject({
+		reasonCode: z.string().min(1).max(64),
+		comment: z.string().max(2000).optional(),
+		version: z.number().int().nonnegative().optional()
+	})
+]);
+
+const readings = z
+	.record(z.string().max(64), z.string().max(2000))
+	.refine((r) => Object.keys(r).length <= 50, { message: 'too many fields' });
+
+/** The officer's blind readings of the critical fields, at the version under review. */
+export const blindBody = z.strictObject({
+	version: z.number().int().nonnegative(),
+	values: readings
+});
+/** The value chosen for each difference of the blind re-keying. */
+export const settleBody = z.strictObject({
+	version: z.number().int().nonnegative(),
+	chosen: readings
 });
 
 /** [x0, y0, x1, y1] in page pixels; the service checks it against the page. */

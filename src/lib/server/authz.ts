@@ -21,6 +21,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/books/[id]/export/[kind]': { roles: ['officer', 'admin'] },
 	'/entries/[id]': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/pages/[id]/image': { roles: ['clerk', 'officer', 'supervisor'] },
+	// An entry's audit trail: whoever may open the entry.
+	'/entries/[id]/history': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/review': { roles: ['officer'] },
 	// Reads scans in the browser, so only for roles that may open page images.
 	'/tools/region-ocr': { roles: ['clerk', 'officer', 'supervisor'] },
@@ -36,6 +38,11 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/api/v1/entries/[id]/submit': { roles: ['clerk', 'officer'] },
 	'/api/v1/entries/[id]/approve': { roles: ['officer'] },
 	'/api/v1/entries/[id]/return': { roles: ['officer'] },
+	// Blind re-keying and settling: the officer's review (the lifecycle's `check` rule).
+	'/api/v1/entries/[id]/review': { roles: ['officer', 'supervisor'] },
+	'/api/v1/entries/[id]/blind': { roles: ['officer'] },
+	'/api/v1/entries/[id]/settle': { roles: ['officer'] },
+	'/api/v1/entries/[id]/history': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/api/v1/entries/[id]/candidates': { roles: ['clerk', 'officer', 'supervisor'] },
 	// Deciding is part of transcription: supervisors follow, they do not decide.
 	'/api/v1/entries/[id]/reconciliation': { roles: ['clerk', 'officer'] },

@@ -7,6 +7,7 @@ import { Access } from './services/access';
 import { BookService } from './services/book-service';
 import { EntryService } from './services/entry-service';
 import { EntryRegionService } from './services/entry-region-service';
+import { ReviewService } from './services/review-service';
 import { UserService } from './services/user-service';
 import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
@@ -27,6 +28,7 @@ export interface Services {
 	books: BookService;
 	entries: EntryService;
 	entryRegions: EntryRegionService;
+	review: ReviewService;
 	users: UserService;
 	pages: PageService;
 	bookImport: BookImportService;
@@ -92,6 +94,7 @@ export function buildServices(
 		entries,
 		reconcile,
 		entryRegions: new EntryRegionService(db, access, entries, now),
+		review: new ReviewService(db, access, entries, now),
 		users: new UserService(db, units, now),
 		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, now),

@@ -39,6 +39,7 @@ const spec: Record<
 			fourEyes: false
 		}
 	],
+	check: [{ from: ['submitted'], roles: ['officer'], to: 'same', fourEyes: true }],
 	approve: [{ from: ['submitted'], roles: ['officer'], to: 'approved', fourEyes: true }],
 	return: [{ from: ['submitted'], roles: ['officer'], to: 'returned', fourEyes: true }],
 	export: [
@@ -82,7 +83,7 @@ const cases = entryStates.flatMap((state) =>
 
 describe('entry lifecycle', () => {
 	it('covers every state × action × role × relation', () => {
-		expect(cases).toHaveLength(7 * 6 * 5 * 4);
+		expect(cases).toHaveLength(7 * 7 * 5 * 4);
 	});
 
 	it.each(cases)('$action on $state by $role ($rel)', ({ state, action, role, rel }) => {
@@ -106,7 +107,7 @@ describe('entry lifecycle', () => {
 			['last edited it', { lastEditedBy: 'officer-1' }],
 			['submitted it', { submittedBy: 'officer-1' }]
 		] as const)('an officer who %s may not approve, return or correct it', (_, who) => {
-			for (const action of ['approve', 'return', 'edit'] as const) {
+			for (const action of ['approve', 'return', 'edit', 'check'] as const) {
 				expect(decide(submitted(who), action, officer)).toMatchObject({
 					ok: false,
 					code: 'entry.ownWork'
@@ -115,6 +116,16 @@ describe('entry lifecycle', () => {
 		});
 		it('another officer may approve it', () => {
 			expect(decide(submitted({}), 'approve', officer)).toEqual({ ok: true, next: 'approved' });
+		});
+		it('nobody approves it while a blind re-keying difference is unsettled; returning is still open', () => {
+			const disputed = submitted({ unsettled: true });
+			expect(decide(disputed, 'approve', officer)).toEqual({
+				ok: false,
+				code: 'entry.unsettled',
+				params: { action: 'approve', state: 'submitted' }
+			});
+			expect(decide(disputed, 'return', officer)).toEqual({ ok: true, next: 'returned' });
+			expect(decide(disputed, 'check', officer)).toEqual({ ok: true, next: 'submitted' });
 		});
 		it('a supervisor may never approve, even as a stranger to it', () => {
 			expect(decide(submitted({}), 'approve', { id: 'sup', role: 'supervisor' })).toMatchObject({

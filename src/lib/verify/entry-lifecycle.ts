@@ -16,7 +16,15 @@ export const entryStates = [
 ] as const;
 export type EntryState = (typeof entryStates)[number];
 
-export const entryActions = ['prefill', 'edit', 'submit', 'approve', 'return', 'export'] as const;
+export const entryActions = [
+	'prefill',
+	'edit',
+	'submit',
+	'check',
+	'approve',
+	'return',
+	'export'
+] as const;
 export type EntryAction = (typeof entryActions)[number];
 
 export type ActorRole = Role | 'system';
@@ -33,6 +41,8 @@ export interface EntryFacts {
 	/** Last person who edited the fields before it was submitted (null once reviewed edits start). */
 	lastEditedBy: string | null;
 	submittedBy: string | null;
+	/** A blind re-keying found differences that nobody has settled yet (approval waits for them). */
+	unsettled?: boolean;
 }
 
 interface Rule {
@@ -54,6 +64,8 @@ export const lifecycleRules: Record<EntryAction, readonly Rule[]> = {
 		{ from: ['submitted'], to: 'stay', actors: ['officer'], secondPerson: true }
 	],
 	submit: [{ from: ['in_progress', 'prefilled'], to: 'submitted', actors: ['clerk', 'officer'] }],
+	// Blind re-keying and settling its differences: part of the review, by a second person.
+	check: [{ from: ['submitted'], to: 'stay', actors: ['officer'], secondPerson: true }],
 	approve: [{ from: ['submitted'], to: 'approved', actors: ['officer'], secondPerson: true }],
 	return: [{ from: ['submitted'], to: 'returned', actors: ['officer'], secondPerson: true }],
 	export: [
@@ -61,7 +73,8 @@ export const lifecycleRules: Record<EntryAction, readonly Rule[]> = {
 	]
 };
 
-export type LifecycleRefusal = 'entry.wrongState' | 'entry.roleForbidden' | 'entry.ownWork';
+export type LifecycleRefusal =
+	'entry.wrongState' | 'entry.roleForbidden' | 'entry.ownWork' | 'entry.unsettled';
 
 export type LifecycleDecision =
 	| { ok: true; next: EntryState }
@@ -78,6 +91,9 @@ export function decide(entry: EntryFacts, action: EntryAction, actor: Actor): Li
 	if (rule.secondPerson && isOwnWork(entry, actor)) {
 		return { ok: false, code: 'entry.ownWork', params };
 	}
+	// Nothing is approved while a reading of it is disputed: settle first (or return it).
+	if (action === 'approve' && entry.unsettled)
+		return { ok: false, code: 'entry.unsettled', params };
 	return { ok: true, next: rule.to === 'stay' ? entry.state : rule.to };
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The one typed schema of the database (both dialects). Conventions that keep the two dialects
@@ -25,6 +25,7 @@ export interface DB {
 	entry_reconciliation: EntryReconciliationTable;
 	book_export: BookExportTable;
 	entry_export: EntryExportTable;
+	entry_check: EntryCheckTable;
 }
 
 export interface UnitTable {
@@ -84,6 +85,8 @@ export interface BookTable {
 	template_id: string | null;
 	created_at: string;
 	created_by: string | null;
+	/** 1: the review re-keys the critical fields blind (verify/blind-check.ts); a supervisor may turn it off. */
+	blind_rekey: Generated<number>;
 }
 
 export interface PageTable {
@@ -119,6 +122,10 @@ export interface EntryTable {
 	submitted_by: string | null;
 	approved_by: string | null;
 	return_reason: string | null;
+	/** The code of the last return (verify/return-reasons.ts); null when never returned or since resubmitted. */
+	return_code: string | null;
+	/** How many times an officer returned it: 0 at approval = approved first time. */
+	return_count: Generated<number>;
 	created_at: string;
 	updated_at: string;
 }
@@ -278,3 +285,23 @@ export type JobRow = Selectable<JobTable>;
 export type NewEntryField = Insertable<EntryFieldTable>;
 export type EntryUpdate = Updateable<EntryTable>;
 export type BookExportRow = Selectable<BookExportTable>;
+
+/**
+ * A blind re-keying of one review round: the officer's readings that differed from the clerk's,
+ * pending until settled. A return ends the round (`dropped`): the next submission is re-keyed anew.
+ */
+export interface EntryCheckTable {
+	id: string;
+	entry_id: string;
+	source: 'blind';
+	officer_id: string;
+	/** The entry's version the readings were compared with. */
+	entry_version: number;
+	state: 'pending' | 'settled' | 'dropped';
+	/** JSON: BlindDifference[] (the fields re-keyed that differ; [] when all agreed). */
+	differences: string;
+	created_at: string;
+	settled_by: string | null;
+	settled_at: string | null;
+}
+export type EntryCheckRow = Selectable<EntryCheckTable>;

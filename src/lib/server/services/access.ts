@@ -28,5 +28,7 @@ export class Access {
 
 /** The one mapping from a lifecycle refusal to an HTTP status. */
 export function lifecycleError(code: LifecycleRefusal, params: Record<string, string>): AppError {
-	return new AppError(code === 'entry.wrongState' ? 409 : 403, code, params);
+	// A wrong state or a disputed reading is a conflict with the entry as it is now; the rest is the actor's.
+	const conflict = code === 'entry.wrongState' || code === 'entry.unsettled';
+	return new AppError(conflict ? 409 : 403, code, params);
 }

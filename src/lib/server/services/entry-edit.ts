@@ -3,7 +3,7 @@
  * (entry-service) and the region fixes (entry-region-service): who may edit at which version,
  * the version bump that lets only one of two concurrent writers win, and a field row's upsert.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, EntryFieldRow, EntryRow } from '../db/schema';
 import type { SessionUser } from '../auth/session-service';
 import { AppError } from '../errors';
@@ -17,6 +17,17 @@ export function entryFacts(e: EntryRow): EntryFacts {
 		lastEditedBy: e.last_edited_by,
 		submittedBy: e.submitted_by
 	};
+}
+
+/** Whether a blind re-keying of the entry's current review round has differences nobody settled. */
+export async function hasUnsettledCheck(db: Kysely<DB>, entryId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('entry_check')
+		.select('id')
+		.where('entry_id', '=', entryId)
+		.where('state', '=', 'pending')
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 /** The lifecycle's edit rule, then the version the user started from; the state after the edit. */

@@ -6,7 +6,14 @@ import { AppError, notFound } from '../errors';
 import { lifecycleError, type Access } from './access';
 import { decide, type EntryAction, type EntryState } from '../../verify/entry-lifecycle';
 import { fieldKeys } from '../../registers/index';
-import { bumpVersion, checkEdit, entryFacts, upsertField } from './entry-edit';
+import { bumpVersion, checkEdit, entryFacts, hasUnsettledCheck, upsertField } from './entry-edit';
+import {
+	parseReturnReason,
+	returnReasonLabelKey,
+	type ReturnReason,
+	type ReturnReasonInput
+} from '../../verify/return-reasons';
+import { t } from '../../i18n/index';
 
 export interface FieldView {
 	value: string;
@@ -36,6 +43,10 @@ export interface EntryView {
 	submittedBy: string | null;
 	approvedBy: string | null;
 	returnReason: string | null;
+	/** The code of the last return (verify/return-reasons.ts), while the entry is back with the clerk. */
+	returnCode: string | null;
+	/** How many times it was returned: it was resubmitted after a return when this is above 0. */
+	returnCount: number;
 	updatedAt: string;
 }
 
@@ -167,35 +178,61 @@ export class EntryService {
 		return this.transition(user, id, 'approve', { version });
 	}
 
-	async return(user: SessionUser, id: string, reason: string, version?: number) {
-		if (!reason.trim()) throw new AppError(422, 'entry.returnReasonRequired');
-		return this.transition(user, id, 'return', { version, reason: reason.trim() });
+	/**
+	 * Back to the clerk with a coded reason and a comment. A bare string is the API's older
+	 * `{reason}`: a comment with the code `other`.
+	 */
+	async return(
+		user: SessionUser,
+		id: string,
+		reason: string | ReturnReasonInput,
+		version?: number
+	) {
+		const parsed = parseReturnReason(typeof reason === 'string' ? { reason } : reason);
+		if (!parsed.ok) throw new AppError(422, parsed.code);
+		return this.transition(user, id, 'return', { version, returned: parsed.reason });
 	}
 
 	private async transition(
 		user: SessionUser,
 		id: string,
 		action: Extract<EntryAction, 'submit' | 'approve' | 'return'>,
-		opts: { version?: number; reason?: string }
+		opts: { version?: number; returned?: ReturnReason }
 	): Promise<EntryView> {
 		const entry = await this.load(user, id);
-		const decision = decide(entryFacts(entry), action, user);
+		const unsettled = action === 'approve' && (await hasUnsettledCheck(this.db, id));
+		const decision = decide({ ...entryFacts(entry), unsettled }, action, user);
 		if (!decision.ok) throw lifecycleError(decision.code, decision.params);
 		if (opts.version !== undefined && opts.version !== entry.version) {
 			throw new AppError(409, 'entry.staleVersion', { current: entry.version, sent: opts.version });
 		}
 		const at = this.now().toISOString();
+		const returned = opts.returned;
+		// The human-readable reason: the comment, else the code's label (in the default language).
+		const reason = returned
+			? returned.comment || t('vi', returnReasonLabelKey(returned.code))
+			: null;
 		await this.db.transaction().execute(async (trx) => {
+			// Checked again inside: a blind re-keying may have found differences meanwhile.
+			if (action === 'approve' && (await hasUnsettledCheck(trx, id))) {
+				throw lifecycleError('entry.unsettled', { action, state: entry.state });
+			}
 			const set =
 				action === 'submit'
 					? {
 							submitted_by: user.id,
 							transcribed_by: entry.transcribed_by ?? user.id,
-							return_reason: null
+							return_reason: null,
+							return_code: null
 						}
 					: action === 'approve'
 						? { approved_by: user.id }
-						: { return_reason: opts.reason ?? null, submitted_by: null };
+						: {
+								return_reason: reason,
+								return_code: returned?.code ?? null,
+								return_count: entry.return_count + 1,
+								submitted_by: null
+							};
 			const res = await trx
 				.updateTable('entry')
 				.set({ ...set, state: decision.next, version: entry.version + 1, updated_at: at })
@@ -208,21 +245,36 @@ export class EntryService {
 					sent: entry.version
 				});
 			}
+			// A return ends the review round: the next submission is re-keyed afresh.
+			if (action === 'return') {
+				await trx
+					.updateTable('entry_check')
+					.set({ state: 'dropped' })
+					.where('entry_id', '=', id)
+					.where('state', 'in', ['pending', 'settled'])
+					.execute();
+			}
+			const base = { version: entry.version + 1, from: entry.state, to: decision.next, reason };
 			await appendAudit(trx, {
 				actorId: user.id,
 				action: `entry.${action}`,
 				subjectType: 'entry',
 				subjectId: id,
-				data: {
-					version: entry.version + 1,
-					from: entry.state,
-					to: decision.next,
-					reason: opts.reason ?? null
-				},
+				data:
+					action === 'return'
+						? { ...base, reasonCode: returned!.code, comment: returned!.comment }
+						: action === 'approve'
+							? { ...base, firstPass: entry.return_count === 0 }
+							: base,
 				at
 			});
 		});
 		return this.get(user, id);
+	}
+
+	/** The entry's row, when the user may see it (404 otherwise): for services built on entries. */
+	row(user: SessionUser, id: string): Promise<EntryRow> {
+		return this.load(user, id);
 	}
 
 	private async load(user: SessionUser, id: string): Promise<EntryRow> {
@@ -266,6 +318,8 @@ export class EntryService {
 			submittedBy: r.submitted_by,
 			approvedBy: r.approved_by,
 			returnReason: r.return_reason,
+			returnCode: r.return_code,
+			returnCount: r.return_count,
 			updatedAt: r.updated_at
 		};
 	}

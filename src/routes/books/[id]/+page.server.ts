@@ -1,4 +1,7 @@
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { AppError } from '$lib/server/errors';
+import { t } from '$lib/i18n';
 import { pageError } from '$lib/server/http';
 import { authorizeRoute } from '$lib/server/authz';
 
@@ -9,8 +12,33 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const pages = await locals.services.books.pages(locals.user!, params.id);
 		// The export page's own policy decides whether the book links to it.
 		const canExport = authorizeRoute('/books/[id]/export', locals.user!.role) === 'allow';
-		return { book, queue, pages, canExport };
+		const blindRekey = await locals.services.review.blindRekeyOn(locals.user!, params.id);
+		return {
+			book,
+			queue,
+			pages,
+			canExport,
+			review: { blindRekey, canChange: locals.user!.role === 'supervisor' }
+		};
 	} catch (e) {
 		pageError(e, locals.lang);
+	}
+};
+
+export const actions: Actions = {
+	/** A supervisor switches the book's blind re-keying on or off (the service decides who may). */
+	review: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		try {
+			await locals.services.review.setBlindRekey(
+				locals.user!,
+				params.id,
+				form.get('blindRekey') === 'on'
+			);
+		} catch (e) {
+			if (!(e instanceof AppError)) throw e;
+			return fail(e.status, { message: t(locals.lang, e.code, e.params) });
+		}
+		return { done: t(locals.lang, 'book.blindRekeySaved') };
 	}
 };

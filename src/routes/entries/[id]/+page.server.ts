@@ -4,7 +4,8 @@ import { AppError } from '$lib/server/errors';
 import { pageError } from '$lib/server/http';
 import { t } from '$lib/i18n';
 import { allowedActions } from '$lib/verify/entry-lifecycle';
-import { isRegisterType } from '$lib/registers';
+import { changesSinceOcr } from '$lib/verify/blind-check';
+import { fieldKeys, isRegisterType } from '$lib/registers';
 import { queueNeighbours } from '$lib/workbench/queue-nav';
 
 // Whose turn an entry is: a clerk works the ones not yet submitted, an officer the submitted ones.
@@ -13,9 +14,10 @@ const OFFICER_STATES = new Set(['submitted']);
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = locals.user!;
-	const { entries, books, pages } = locals.services;
+	const { entries, books, pages, review } = locals.services;
 	try {
 		const entry = await entries.get(user, params.id);
+		const reviewInfo = entry.state === 'submitted' ? await review.info(user, entry.id) : null;
 		const [book, page, queue] = await Promise.all([
 			books.get(user, entry.book),
 			entry.pageId ? pages.get(user, entry.pageId) : null,
@@ -27,11 +29,22 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				state: entry.state,
 				transcribedBy: entry.transcribedBy,
 				lastEditedBy: entry.lastEditedBy,
-				submittedBy: entry.submittedBy
+				submittedBy: entry.submittedBy,
+				unsettled: reviewInfo?.check?.state === 'pending'
 			},
 			{ id: user.id, role: user.role }
 		);
 		const known = isRegisterType(entry.type);
+		// Blind re-keying: the officer who is to re-key sees neither the clerk's values of those
+		// fields nor OCR's (they are left out of the page's data, not merely hidden).
+		const blindDue = !!reviewInfo?.blindDue && can.includes('check');
+		const blind = new Set(blindDue ? reviewInfo!.blindKeys : []);
+		const fields = Object.fromEntries(
+			Object.entries(entry.fields).map(([k, f]) => [
+				k,
+				blind.has(k) ? { ...f, value: '', ocrValue: null, normalizedOverride: null } : f
+			])
+		);
 		const workable =
 			user.role === 'officer' && entry.state === 'submitted' ? OFFICER_STATES : CLERK_STATES;
 		return {
@@ -43,7 +56,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				seq: entry.seq,
 				region: entry.region,
 				returnReason: entry.returnReason,
-				fields: entry.fields
+				returnCode: entry.returnCode,
+				returnCount: entry.returnCount,
+				fields
+			},
+			review: reviewInfo && {
+				blindOn: reviewInfo.blindOn,
+				blindKeys: reviewInfo.blindKeys,
+				blindDue,
+				check: reviewInfo.check,
+				changes: blindDue ? [] : changesSinceOcr(fieldKeys(entry.type), entry.fields)
 			},
 			book: { id: book.id, bookNumber: book.bookNumber, year: book.year, unitName: book.unitName },
 			page: page && { id: page.id, pageNo: page.pageNo, width: page.width, height: page.height },
@@ -56,8 +78,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			can: {
 				edit: can.includes('edit') && known,
 				submit: can.includes('submit'),
-				approve: can.includes('approve'),
-				return: can.includes('return')
+				approve: can.includes('approve') && !blindDue,
+				return: can.includes('return'),
+				check: can.includes('check')
 			}
 		};
 	} catch (e) {
@@ -70,12 +93,25 @@ function refusal(e: unknown, lang: App.Locals['lang']) {
 	return { status: e.status, code: e.code, message: t(lang, e.code, e.params) };
 }
 
-// Saving and submitting go through the API (autosave); the officer's decisions stay form actions.
+const formVersion = (form: FormData) => Number(form.get('version'));
+
+/** The form's fields named `prefix.<key>`, as a key → value map. */
+function prefixed(form: FormData, prefix: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of form.entries()) {
+		if (name.startsWith(prefix) && typeof value === 'string')
+			out[name.slice(prefix.length)] = value;
+	}
+	return out;
+}
+
+// Saving and submitting go through the API (autosave); the officer's decisions are form actions
+// calling the same service methods as `/api/v1/entries/:id/approve|return|blind|settle`.
 export const actions: Actions = {
 	approve: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		try {
-			await locals.services.entries.approve(locals.user!, params.id, Number(form.get('version')));
+			await locals.services.entries.approve(locals.user!, params.id, formVersion(form));
 		} catch (e) {
 			const r = refusal(e, locals.lang);
 			return fail(r.status, { action: 'approve' as const, ...r });
@@ -84,18 +120,49 @@ export const actions: Actions = {
 	},
 	return: async ({ locals, params, request }) => {
 		const form = await request.formData();
-		const reason = String(form.get('reason') ?? '');
+		const reasonCode = String(form.get('reasonCode') ?? 'other');
+		const comment = String(form.get('comment') ?? '');
 		try {
 			await locals.services.entries.return(
 				locals.user!,
 				params.id,
-				reason,
-				Number(form.get('version'))
+				{ reasonCode, comment },
+				formVersion(form)
 			);
 		} catch (e) {
 			const r = refusal(e, locals.lang);
-			return fail(r.status, { action: 'return' as const, ...r, reason });
+			return fail(r.status, { action: 'return' as const, ...r, reasonCode, comment });
 		}
 		return { action: 'return' as const, done: t(locals.lang, 'entry.returned') };
+	},
+	blind: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		try {
+			const info = await locals.services.review.blindCheck(locals.user!, params.id, {
+				version: formVersion(form),
+				values: prefixed(form, 'blind.')
+			});
+			const n = info.check?.differences.length ?? 0;
+			return {
+				action: 'blind' as const,
+				done: t(locals.lang, n ? 'review.blindDiffers' : 'review.blindAgrees', { n })
+			};
+		} catch (e) {
+			const r = refusal(e, locals.lang);
+			return fail(r.status, { action: 'blind' as const, ...r });
+		}
+	},
+	settle: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		try {
+			await locals.services.review.settle(locals.user!, params.id, {
+				version: formVersion(form),
+				chosen: prefixed(form, 'chosen.')
+			});
+		} catch (e) {
+			const r = refusal(e, locals.lang);
+			return fail(r.status, { action: 'settle' as const, ...r });
+		}
+		return { action: 'settle' as const, done: t(locals.lang, 'review.settled') };
 	}
 };

@@ -4,6 +4,6 @@ import { returnBody } from '$lib/server/api-schemas';
 
 export const POST: RequestHandler = ({ params, locals, request }) =>
 	api(locals.lang, async () => {
-		const body = await readJson(request, returnBody);
-		return locals.services.entries.return(locals.user!, params.id, body.reason, body.version);
+		const { version, ...reason } = await readJson(request, returnBody);
+		return locals.services.entries.return(locals.user!, params.id, reason, version);
 	});
