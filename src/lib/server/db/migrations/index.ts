@@ -6,6 +6,7 @@ import * as m0004 from './0004-ocr-result-cache';
 import * as m0005 from './0005-field-ocr-issues';
 import * as m0006 from './0006-reconciliation';
 import * as m0007 from './0007-exports';
+import * as m0009 from './0009-supervision';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the bundled server and the
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'0004-ocr-result-cache': m0004,
 	'0005-field-ocr-issues': m0005,
 	'0006-reconciliation': m0006,
-	'0007-exports': m0007
+	'0007-exports': m0007,
+	'0009-supervision': m0009
 };
