@@ -13,6 +13,8 @@ import {
 } from './fixtures';
 import { appendAudit } from '../../src/lib/server/audit/audit-log';
 import { statsBody } from '../../src/lib/server/services/stats-service';
+import { dailyReportXlsx } from '../../src/lib/server/supervision/report-xlsx';
+import ExcelJS from 'exceljs';
 
 /**
  * Supervisors' figures through the real services on a real database: the entries move through
@@ -164,6 +166,19 @@ forEachDatabase('supervision', (ctx) => {
 		const row = r.rows.find((x) => x.unit.code === TAN_LAP)!;
 		expect(row).toMatchObject({ expected: 10, done: 2, change: 2, doneBefore: 0 });
 		expect(r.total.rate).toBeCloseTo(0.2);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(
+			(await dailyReportXlsx(
+				{ ...r, rows: [...r.rows, { ...row, unit: { ...row.unit, name: '=HYPERLINK("x")' } }] },
+				'vi'
+			)) as unknown as ArrayBuffer
+		);
+		const ws = wb.worksheets[0]!;
+		const values = ws.getSheetValues().filter(Boolean) as unknown[][];
+		const unitRow = values.find((v) => v[1] === row.unit.name)!;
+		expect(unitRow.slice(2)).toEqual([10, 2, 0.2, 2]);
+		const trap = values.find((v) => String(v[1]).startsWith('='))!;
+		expect(typeof trap[1]).toBe('string');
 	});
 
 	it('a sampling audit holds the book from export until it passes', async () => {

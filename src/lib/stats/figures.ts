@@ -203,3 +203,7 @@ export function windowLength(from: Day, to: Day): number {
 }
 
 export { progressStates };
+
+/** The stages where work waits, and how long it has waited (days since the entry last changed). */
+export const workStates = ['in_progress', 'submitted', 'returned'] as const;
+export const ageBuckets = ['lt1', 'd1to3', 'd3to7', 'gt7'] as const;

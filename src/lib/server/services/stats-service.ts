@@ -23,6 +23,7 @@ import {
 	type TrendPoint
 } from '../../stats/figures';
 import { progressStates } from '../../stats/book-rollup';
+import { ageBuckets, workStates } from '../../stats/figures';
 import { ratio } from '../../stats/numbers';
 
 export interface StatsQuery {
@@ -76,8 +77,6 @@ export interface UserOutput {
 	days: { day: Day; edited: number; submitted: number; approved: number; returned: number }[];
 }
 
-export const workStates = ['in_progress', 'submitted', 'returned'] as const;
-export const ageBuckets = ['lt1', 'd1to3', 'd3to7', 'gt7'] as const;
 export interface WorkInProgress {
 	state: (typeof workStates)[number];
 	count: number;
