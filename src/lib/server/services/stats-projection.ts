@@ -14,8 +14,6 @@ const COUNTED_ACTIONS = [
 	'entry.export'
 ];
 
-/** How far back to re-read entries' change times: covers clocks of several app nodes and commits in flight. */
-const MARGIN_MS = 5 * 60_000;
 const CHUNK = 400;
 
 const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
@@ -25,9 +23,10 @@ const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
 };
 
 /**
- * Keeps the stats_* projection in step with the entries and the audit log. Each refresh finds the
- * books touched since the last one (audit rows past the watermark, entries changed since its time,
- * books without a row yet) and rebuilds each book's rows from scratch with `rollupBook`, so a
+ * Keeps the stats_* projection in step with the entries and the audit log. Every change to an entry
+ * or a book writes an audit row in its transaction, so each refresh finds the books touched since
+ * the last one from the audit rows past the watermark (their sequence is gapless and committed in
+ * order: writers serialise on audit_head), plus books without a row yet and rebuilds each book's rows from scratch with `rollupBook`, so a
  * figure can never drift from its sources: `rebuildAll` gives the same rows.
  */
 export class StatsProjection {
@@ -49,7 +48,7 @@ export class StatsProjection {
 		const startedAt = this.now();
 		const mark = await this.db
 			.selectFrom('stats_watermark')
-			.select(['audit_seq', 'entries_at'])
+			.select(['audit_seq'])
 			.where('id', '=', 1)
 			.executeTakeFirstOrThrow();
 		const head = await this.db
@@ -81,16 +80,6 @@ export class StatsProjection {
 					.execute();
 				for (const b of books) dirty.add(b.book_id);
 			}
-		}
-		if (mark.entries_at) {
-			const since = new Date(Date.parse(mark.entries_at) - MARGIN_MS).toISOString();
-			const changed = await this.db
-				.selectFrom('entry')
-				.select('book_id')
-				.distinct()
-				.where('updated_at', '>=', since)
-				.execute();
-			for (const b of changed) dirty.add(b.book_id);
 		}
 		const missing = await this.db
 			.selectFrom('book')

@@ -105,12 +105,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('stats_watermark')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
 		.addColumn('audit_seq', 'bigint', (c) => c.notNull())
+		// When the projection last caught up (for the record).
 		.addColumn('entries_at', 'text', (c) => c.notNull())
 		.execute();
 	await db.insertInto('stats_watermark').values({ id: 1, audit_seq: 0, entries_at: '' }).execute();
 
-	// Which books changed since the projection last read: entries by their last change.
-	await db.schema.createIndex('entry_updated_idx').on('entry').column('updated_at').execute();
 	// Work waiting for approval, oldest first, per unit.
 	await db.schema
 		.createIndex('entry_state_unit_updated_idx')
