@@ -152,6 +152,17 @@ forEachDatabase('supervision', (ctx) => {
 		expect(await snapshot()).toEqual(before);
 	});
 
+	it('a supervisor sets a book’s expected entries: audited, and the rate follows', async () => {
+		const s = ctx.services;
+		await s.stats.setExpected(sup, book.id, 40);
+		const d = await s.stats.dashboard(sup, { unit: TAN_LAP });
+		expect(d.unit.sums.expected).toBe(40);
+		expect(d.unit.rate).toBeCloseTo(2 / 40);
+		expect((await refusal(s.stats.setExpected(clerk, book.id, 5))).status).toBe(403);
+		expect((await refusal(s.stats.setExpected(communeSup, book.id, 5))).status).toBe(404);
+		await s.stats.setExpected(sup, book.id, 10);
+	});
+
 	it('scope: 404 outside the user’s units, 422 on a bad period', async () => {
 		const s = ctx.services;
 		expect((await refusal(s.stats.dashboard(communeSup, { unit: TAN_LAP }))).status).toBe(404);

@@ -168,5 +168,6 @@ export const supervisorMessages = {
 	'sup.entry': { vi: 'Bản ghi', en: 'Entry' },
 	'sup.result': { vi: 'Kết quả', en: 'Result' },
 	'sup.open': { vi: 'Mở', en: 'Open' },
-	'sup.expectedSet': { vi: 'Đặt số bản ghi dự kiến', en: 'Set expected entries' }
+	'sup.expectedSet': { vi: 'Đặt số bản ghi dự kiến', en: 'Set expected entries' },
+	'sup.save': { vi: 'Lưu', en: 'Save' }
 } as const;

@@ -3,7 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { pageError } from '$lib/server/http';
 import { AppError } from '$lib/server/errors';
 import { t } from '$lib/i18n';
-import { drawAuditBody, parseQuery, statsQuery } from '$lib/server/supervision/schemas';
+import {
+	drawAuditBody,
+	expectedForm,
+	parseQuery,
+	statsQuery
+} from '$lib/server/supervision/schemas';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	try {
@@ -22,6 +27,31 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
+	expected: async ({ locals, request }) => {
+		const form = await request.formData();
+		const parsed = expectedForm.safeParse({
+			bookId: String(form.get('bookId') ?? ''),
+			expected: Number(form.get('expected'))
+		});
+		if (!parsed.success)
+			return fail(422, {
+				message: t(locals.lang, 'http.badRequest', {
+					detail: parsed.error.issues[0]?.message ?? ''
+				})
+			});
+		try {
+			await locals.services.stats.setExpected(
+				locals.user!,
+				parsed.data.bookId,
+				parsed.data.expected
+			);
+		} catch (e) {
+			if (e instanceof AppError)
+				return fail(e.status, { message: t(locals.lang, e.code, e.params) });
+			throw e;
+		}
+		return { message: null };
+	},
 	drawAudit: async ({ locals, request }) => {
 		const form = await request.formData();
 		const parsed = drawAuditBody.safeParse({

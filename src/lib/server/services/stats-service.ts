@@ -5,6 +5,7 @@ import type { Access } from './access';
 import type { UnitInfo, UnitService } from './unit-service';
 import type { StatsProjection } from './stats-projection';
 import { AppError, notFound } from '../errors';
+import { appendAudit } from '../audit/audit-log';
 import { addDays, localDay, type Day } from '../../stats/days';
 import {
 	accuracyOf,
@@ -372,6 +373,38 @@ export class StatsService {
 			output: [...outputByUser.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
 			work: await this.workInProgress(codes)
 		};
+	}
+
+	/**
+	 * A supervisor (or admin) declares how many entries a book holds, for its progress rate; audited,
+	 * and the book's figures follow on the next read (the audit row marks it changed).
+	 */
+	async setExpected(user: SessionUser, bookId: string, expected: number): Promise<void> {
+		if (user.role !== 'supervisor' && user.role !== 'admin')
+			throw new AppError(403, 'http.forbidden');
+		const book = await this.db
+			.selectFrom('book')
+			.select(['id', 'unit_code', 'expected_entries'])
+			.where('id', '=', bookId)
+			.executeTakeFirst();
+		if (!book) throw notFound('book');
+		await this.access.assertVisible(user, book.unit_code, 'book');
+		const at = this.now().toISOString();
+		await this.db.transaction().execute(async (trx) => {
+			await trx
+				.updateTable('book')
+				.set({ expected_entries: expected })
+				.where('id', '=', bookId)
+				.execute();
+			await appendAudit(trx, {
+				actorId: user.id,
+				action: 'book.expected',
+				subjectType: 'book',
+				subjectId: bookId,
+				data: { from: book.expected_entries, to: expected },
+				at
+			});
+		});
 	}
 
 	/** Books kept directly by the unit (a commune's), with their progress. */

@@ -26,6 +26,11 @@ export const drawAuditBody = z.strictObject({
 	seed: z.string().min(1).max(100).optional()
 });
 
+export const expectedForm = z.strictObject({
+	bookId: z.string().min(1).max(100),
+	expected: z.number().int().min(0).max(10_000_000)
+});
+
 export const checkItemBody = z.strictObject({
 	result: z.enum(['ok', 'error']),
 	note: z.string().max(2000).nullable().optional()
