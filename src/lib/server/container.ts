@@ -88,7 +88,7 @@ export function buildServices(
 	);
 	const jobs = new JobQueue(db, database.dialect, now);
 	const books = new BookService(db, access, units);
-	const statsProjection = new StatsProjection(db, now);
+	const statsProjection = new StatsProjection(db, now, database.dialect);
 	const stats = new StatsService(db, access, units, statsProjection, now);
 	const sampling = new SamplingService(db, access, now);
 	return {

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../db/connect';
 import type { DB } from '../db/schema';
 import { entryFacts, type FactEvent, type FactField } from '../../stats/entry-facts';
 import { rollupBook, type BookRollup } from '../../stats/book-rollup';
@@ -34,7 +35,8 @@ export class StatsProjection {
 
 	constructor(
 		private readonly db: Kysely<DB>,
-		private readonly now: () => Date
+		private readonly now: () => Date,
+		private readonly dialect: Dialect = 'sqlite'
 	) {}
 
 	/** Brings the projection up to date; concurrent callers queue (each sees what came before it). */
@@ -94,6 +96,8 @@ export class StatsProjection {
 			.updateTable('stats_watermark')
 			.set({ audit_seq: headSeq, entries_at: startedAt.toISOString() })
 			.where('id', '=', 1)
+			// Another app node may have gone further meanwhile: never move the watermark back.
+			.where('audit_seq', '<', headSeq)
 			.execute();
 		return dirty.size;
 	}
@@ -197,6 +201,10 @@ export class StatsProjection {
 			.where('id', '=', bookId)
 			.executeTakeFirst();
 		await this.db.transaction().execute(async (trx) => {
+			// Several app nodes on one PostgreSQL database: one rewrite of a book at a time (SQLite's
+			// single writer already serialises them).
+			if (this.dialect === 'postgres')
+				await sql`select pg_advisory_xact_lock(hashtext(${bookId}))`.execute(trx);
 			for (const t of [
 				'stats_book',
 				'stats_book_day',
