@@ -5,6 +5,7 @@ import { workbenchMessages } from './workbench-messages';
 import { uiMessages } from './ui-messages';
 import { reconcileMessages } from './reconcile-messages';
 import { approvalMessages } from './approval-messages';
+import { supervisorMessages } from './supervisor-messages';
 
 /**
  * Every string the UI shows and every code a service returns, in both languages side by side so
@@ -178,6 +179,7 @@ export const messages = {
 	...exportMessages,
 	...workbenchMessages,
 	...regionMessages,
-	...approvalMessages
+	...approvalMessages,
+	...supervisorMessages
 } as const;
 export type MessageKey = keyof typeof messages;

@@ -29,6 +29,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	// tesseract.js's files (no personal data), for the region OCR above.
 	'/ocr-assets/[...file]': { roles: everyone },
 	'/dashboard': { roles: ['supervisor', 'admin'] },
+	'/dashboard/report': { roles: ['supervisor', 'admin'] },
+	'/dashboard/report/xlsx': { roles: ['supervisor', 'admin'] },
+	// A sampling audit is re-checked by a third person: an officer or a supervisor of the unit.
+	'/dashboard/audits/[id]': { roles: ['officer', 'supervisor', 'admin'] },
 	'/admin': { roles: ['admin'] },
 	'/admin/residents': { roles: ['admin'] },
 	'/lang': { public: true },
@@ -50,7 +54,11 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/api/v1/entries/[id]/region': { roles: ['clerk', 'officer'] },
 	'/api/v1/entries/[id]/split': { roles: ['clerk', 'officer'] },
 	'/api/v1/entries/[id]/merge': { roles: ['clerk', 'officer'] },
-	'/api/v1/entries/[id]/fields/[key]/bbox': { roles: ['clerk', 'officer'] }
+	'/api/v1/entries/[id]/fields/[key]/bbox': { roles: ['clerk', 'officer'] },
+	'/api/v1/stats': { roles: ['supervisor', 'admin'] },
+	'/api/v1/audits': { roles: ['supervisor'] },
+	'/api/v1/audits/[id]': { roles: ['officer', 'supervisor', 'admin'] },
+	'/api/v1/audits/[id]/items/[entryId]': { roles: ['officer', 'supervisor'] }
 };
 
 export type AuthzOutcome = 'allow' | 'login' | 'forbidden' | 'unknown';

@@ -16,6 +16,9 @@ import { ReconcileService } from './services/reconcile-service';
 import { ResidentImportService } from './services/resident-imports';
 import { OcrResultCache } from './services/ocr-cache';
 import { ExportService } from './services/export-service';
+import { StatsProjection } from './services/stats-projection';
+import { DailyReportService, StatsService } from './services/stats-service';
+import { SamplingService } from './services/sampling-service';
 import { JobQueue } from './jobs/job-queue';
 import { FsBlobStore, type BlobStore } from './storage/blob-store';
 
@@ -38,6 +41,10 @@ export interface Services {
 	jobs: JobQueue;
 	ocrCache: OcrResultCache;
 	exports: ExportService;
+	statsProjection: StatsProjection;
+	stats: StatsService;
+	dailyReports: DailyReportService;
+	sampling: SamplingService;
 	now: () => Date;
 }
 
@@ -83,6 +90,9 @@ export function buildServices(
 	);
 	const jobs = new JobQueue(db, database.dialect, now);
 	const books = new BookService(db, access, units);
+	const statsProjection = new StatsProjection(db, now, database.dialect);
+	const stats = new StatsService(db, access, units, statsProjection, now);
+	const sampling = new SamplingService(db, access, now);
 	return {
 		database,
 		blobs,
@@ -102,6 +112,10 @@ export function buildServices(
 		residentImports: new ResidentImportService(db, blobs, jobs, residents, access, units),
 		jobs,
 		ocrCache: new OcrResultCache(db, now),
-		exports: new ExportService(db, blobs, access, books, jobs, now)
+		exports: new ExportService(db, blobs, access, books, jobs, now, sampling.hold),
+		statsProjection,
+		stats,
+		dailyReports: new DailyReportService(db, stats, units, statsProjection, now),
+		sampling
 	};
 }

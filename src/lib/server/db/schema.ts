@@ -26,6 +26,14 @@ export interface DB {
 	book_export: BookExportTable;
 	entry_export: EntryExportTable;
 	entry_check: EntryCheckTable;
+	stats_book: StatsBookTable;
+	stats_book_day: StatsBookDayTable;
+	stats_field_day: StatsFieldDayTable;
+	stats_user_day: StatsUserDayTable;
+	stats_reason_day: StatsReasonDayTable;
+	stats_watermark: StatsWatermarkTable;
+	sample_audit: SampleAuditTable;
+	sample_audit_item: SampleAuditItemTable;
 }
 
 export interface UnitTable {
@@ -272,6 +280,110 @@ export interface EntryExportTable {
 	/** SHA-256 of what its PDF and Excel row are made from (values, region, scan, file name). */
 	content_hash: string;
 	file_name: string;
+}
+
+/**
+ * Supervisors' figures: a per-book projection of entries + audit log (src/lib/stats/book-rollup.ts),
+ * rebuilt per book when it changes. Days are local dates (Asia/Ho_Chi_Minh), YYYY-MM-DD.
+ */
+export interface StatsBookTable {
+	book_id: string;
+	unit_code: string;
+	register_type: string;
+	expected: number;
+	imported: number;
+	prefilled: number;
+	in_progress: number;
+	submitted: number;
+	returned: number;
+	approved: number;
+	exported: number;
+}
+
+export interface StatsBookDayTable {
+	book_id: string;
+	day: string;
+	unit_code: string;
+	/** Entries that reached the milestone that day (first time). */
+	imported: number;
+	submitted: number;
+	approved: number;
+	exported: number;
+	/** Review decisions that day. */
+	approvals: number;
+	first_pass: number;
+	returns: number;
+}
+
+export interface StatsFieldDayTable {
+	book_id: string;
+	/** The entry's approval day. */
+	day: string;
+	field_key: string;
+	unit_code: string;
+	register_type: string;
+	fields: number;
+	ocr: number;
+	kept: number;
+	cer_edits: number;
+	cer_chars: number;
+	changed: number;
+	flagged: number;
+	flagged_changed: number;
+}
+
+export interface StatsUserDayTable {
+	book_id: string;
+	day: string;
+	user_id: string;
+	unit_code: string;
+	edited: number;
+	submitted: number;
+	approved: number;
+	returned: number;
+	judged_fields: number;
+	judged_changed: number;
+	judged_against: number;
+	judged_approvals: number;
+	judged_first_pass: number;
+	judged_returns: number;
+}
+
+export interface StatsReasonDayTable {
+	book_id: string;
+	day: string;
+	code: string;
+	unit_code: string;
+	n: number;
+}
+
+export interface StatsWatermarkTable {
+	id: number;
+	audit_seq: number;
+	entries_at: string;
+}
+
+export interface SampleAuditTable {
+	id: string;
+	book_id: string;
+	seed: string;
+	random_size: number;
+	risk_size: number;
+	threshold: number;
+	hold: number;
+	created_by: string;
+	created_at: string;
+}
+
+export interface SampleAuditItemTable {
+	audit_id: string;
+	entry_id: string;
+	part: 'random' | 'risk';
+	position: number;
+	result: 'ok' | 'error' | null;
+	note: string | null;
+	checked_by: string | null;
+	checked_at: string | null;
 }
 
 export type UnitRow = Selectable<UnitTable>;

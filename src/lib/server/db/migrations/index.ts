@@ -7,6 +7,7 @@ import * as m0005 from './0005-field-ocr-issues';
 import * as m0006 from './0006-reconciliation';
 import * as m0007 from './0007-exports';
 import * as m0008 from './0008-approval';
+import * as m0009 from './0009-supervision';
 import * as m0011 from './0011-resident-import-indexes';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'0006-reconciliation': m0006,
 	'0007-exports': m0007,
 	'0008-approval': m0008,
+	'0009-supervision': m0009,
 	'0011-resident-import-indexes': m0011
 };
