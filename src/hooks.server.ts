@@ -9,8 +9,10 @@ import { json } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getServices } from '$lib/server/runtime';
 import { authorizeRoute } from '$lib/server/authz';
-import { defaultLang, isLang, t } from '$lib/i18n';
+import { defaultLang, isLang, t, type Lang } from '$lib/i18n';
 import { SESSION_COOKIE, LANG_COOKIE } from '$lib/server/cookies';
+import { errorForLog } from '$lib/server/log-safe';
+import { bodyLimitBytes, declaresTooLarge } from '$lib/server/request-limits';
 
 export const init: ServerInit = async () => {
 	await getServices();
@@ -69,8 +71,29 @@ const authorize: Handle = async ({ event, resolve }) => {
 	error(404, { message: t(lang, 'http.notFound'), code: 'http.notFound' });
 };
 
+const uploadLimit = bodyLimitBytes();
+
+/**
+ * A body declared larger than the upload limit is refused before anything reads it, with a message
+ * that says the limit (the adapter would answer a bare 413 once the handler starts reading).
+ */
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	if (!declaresTooLarge(event.request, uploadLimit)) return resolve(event);
+	const lang = isLang(event.cookies.get(LANG_COOKIE))
+		? (event.cookies.get(LANG_COOKIE) as Lang)
+		: defaultLang;
+	const params = { limit: Math.floor(uploadLimit / 1024 ** 2) };
+	const code = 'upload.tooLarge';
+	if (event.url.pathname.startsWith('/api/'))
+		return json({ error: { code, message: t(lang, code, params), params } }, { status: 413 });
+	error(413, { message: t(lang, code, params), code });
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	// An API answer is data, never a page: it may load nothing and be framed by nobody.
+	if (!response.headers.has('Content-Security-Policy') && event.url.pathname.startsWith('/api/'))
+		response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
@@ -81,11 +104,22 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, withServices, language, session, authorize);
+export const handle = sequence(
+	securityHeaders,
+	bodyLimit,
+	withServices,
+	language,
+	session,
+	authorize
+);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	if (status !== 404)
-		console.error(`[${event.request.method} ${event.route.id ?? event.url.pathname}]`, err);
+		console.error(
+			`[${event.request.method} ${event.route.id ?? '(no route)'}] ${errorForLog(err)}`
+		);
 	const lang = event.locals.lang ?? defaultLang;
-	return { message: t(lang, status === 404 ? 'http.notFound' : 'http.serverError') };
+	const code =
+		status === 404 ? 'http.notFound' : status === 413 ? 'http.tooLarge' : 'http.serverError';
+	return { message: t(lang, code) };
 };

@@ -4,6 +4,7 @@ import { regionMessages } from './region-messages';
 import { workbenchMessages } from './workbench-messages';
 import { uiMessages } from './ui-messages';
 import { reconcileMessages } from './reconcile-messages';
+import { resilienceMessages } from './resilience-messages';
 
 /**
  * Every string the UI shows and every code a service returns, in both languages side by side so
@@ -176,6 +177,7 @@ export const messages = {
 	...reconcileMessages,
 	...exportMessages,
 	...workbenchMessages,
-	...regionMessages
+	...regionMessages,
+	...resilienceMessages
 } as const;
 export type MessageKey = keyof typeof messages;
