@@ -1,5 +1,7 @@
 import {
 	error,
+	isHttpError,
+	isRedirect,
 	redirect,
 	type Handle,
 	type HandleServerError,
@@ -89,11 +91,55 @@ const bodyLimit: Handle = async ({ event, resolve }) => {
 	error(413, { message: t(lang, code, params), code });
 };
 
+/**
+ * Kit sets the page policy (svelte.config.js) on the pages it renders; every other answer gets one
+ * here: an error page or redirect the page policy without inline scripts, data (JSON, images,
+ * files) a policy that loads nothing. Never framed. The OCR worker's own files are left alone: a
+ * worker script's policy would bind the worker, which compiles WebAssembly.
+ */
+/**
+ * A redirect or error thrown by a later handle (the login redirect, a hidden page's 404, the upload
+ * limit) would leave Kit's answer without these headers: it is turned into a response here.
+ */
+async function resolveOrRefusal(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
+	try {
+		return await resolve(event);
+	} catch (e) {
+		if (isRedirect(e))
+			return new Response(null, { status: e.status, headers: { location: e.location } });
+		if (isHttpError(e)) {
+			const lang = event.locals.lang ?? defaultLang;
+			return new Response(refusalPage(lang, e.status, e.body.message), {
+				status: e.status,
+				headers: { 'Content-Type': 'text/html; charset=utf-8' }
+			});
+		}
+		throw e;
+	}
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const refusalPage = (lang: Lang, status: number, message: string) =>
+	`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${status}</title></head>` +
+	`<body><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">sohoa</a></p></body></html>`;
+
+const PAGE_FALLBACK_CSP =
+	"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
+const isWorkerAsset = (pathname: string) => pathname.startsWith('/ocr-assets/');
+const fallbackCsp = (response: Response) =>
+	(response.headers.get('Content-Type') ?? '').startsWith('text/html')
+		? PAGE_FALLBACK_CSP
+		: DATA_CSP;
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	// An API answer is data, never a page: it may load nothing and be framed by nobody.
-	if (!response.headers.has('Content-Security-Policy') && event.url.pathname.startsWith('/api/'))
-		response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	const response = await resolveOrRefusal(event, resolve);
+	if (!response.headers.has('Content-Security-Policy') && !isWorkerAsset(event.url.pathname))
+		response.headers.set('Content-Security-Policy', fallbackCsp(response));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
