@@ -56,7 +56,9 @@ if (!built) {
 const env = {
 	...process.env,
 	HOST: process.env.HOST || '127.0.0.1',
-	PORT: process.env.PORT || '3000'
+	PORT: process.env.PORT || '3000',
+	// The upload limit (resident extracts on the admin page); larger files go through the CLI.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '100M'
 };
 const server = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
 	cwd: root,

@@ -34,13 +34,18 @@ export function nameField(): string {
 
 export class OwnServer {
 	readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-http-'));
-	readonly port = 4400 + Math.floor(Math.random() * 500);
-	readonly base = `http://127.0.0.1:${this.port}`;
+	readonly port: number;
+	readonly base: string;
+	/** Extra environment for the server (e.g. BODY_SIZE_LIMIT). */
+	readonly env: Record<string, string>;
 	readonly passwords = new Map<string, string>();
 	#server: ChildProcess | null = null;
 	log = '';
 
-	constructor() {
+	constructor(opts: { port?: number; env?: Record<string, string> } = {}) {
+		this.port = opts.port ?? 4400 + Math.floor(Math.random() * 500);
+		this.base = `http://127.0.0.1:${this.port}`;
+		this.env = opts.env ?? {};
 		const r = cli(this.dataDir, ['migrate']);
 		if (r.code !== 0) throw new Error(`sohoa migrate failed: ${r.stderr}`);
 	}
@@ -97,7 +102,8 @@ export class OwnServer {
 				SOHOA_DEMO: '0',
 				HOST: '127.0.0.1',
 				PORT: String(this.port),
-				ORIGIN: this.base
+				ORIGIN: this.base,
+				...this.env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});

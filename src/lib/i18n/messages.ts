@@ -6,6 +6,7 @@ import { uiMessages } from './ui-messages';
 import { reconcileMessages } from './reconcile-messages';
 import { approvalMessages } from './approval-messages';
 import { supervisorMessages } from './supervisor-messages';
+import { resilienceMessages } from './resilience-messages';
 
 /**
  * Every string the UI shows and every code a service returns, in both languages side by side so
@@ -180,6 +181,7 @@ export const messages = {
 	...workbenchMessages,
 	...regionMessages,
 	...approvalMessages,
-	...supervisorMessages
+	...supervisorMessages,
+	...resilienceMessages
 } as const;
 export type MessageKey = keyof typeof messages;

@@ -26,20 +26,47 @@ export async function api(lang: Lang, fn: () => Promise<unknown>): Promise<Respo
 	}
 }
 
-const MAX_JSON_BYTES = 1_000_000;
+/** The largest JSON body an API call takes, and how deeply it may nest (ours need 3 levels). */
+export const MAX_JSON_BYTES = 1_000_000;
+export const MAX_JSON_DEPTH = 16;
 
-/** Parses and checks a JSON body against a schema, or refuses it with 400/413/422. */
+/**
+ * Reads a JSON body and checks it against a schema, or refuses it: 415 when it is not declared
+ * JSON (a cross-site form cannot send `application/json` without a preflight), 413 past
+ * `MAX_JSON_BYTES` (counted while reading, so a body without a length is cut off too), 400 when it
+ * is not JSON or nests deeper than `MAX_JSON_DEPTH`, 422 when it does not fit the schema (unknown
+ * keys included: the schemas are strict). The one reader every `/api/v1` route uses.
+ */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > MAX_JSON_BYTES) throw new AppError(413, 'http.tooLarge');
-	const text = await request.text();
-	if (text.length > MAX_JSON_BYTES) throw new AppError(413, 'http.tooLarge');
+	assertJsonType(request);
+	return parseJson(await readTextCapped(request, MAX_JSON_BYTES), schema);
+}
+
+/** Like readJson, but an empty body means `{}` (actions whose body is optional). */
+export async function readOptionalJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+	if (request.headers.get('content-length') === '0' || !request.body) return schema.parse({});
+	const text = await readTextCapped(request, MAX_JSON_BYTES);
+	if (text.trim() === '') return schema.parse({});
+	assertJsonType(request);
+	return parseJson(text, schema);
+}
+
+function assertJsonType(request: Request): void {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/json\s*(;|$)/i.test(type)) throw new AppError(415, 'http.notJson');
+}
+
+function parseJson<T>(text: string, schema: ZodType<T>): T {
+	if (jsonDepth(text) > MAX_JSON_DEPTH)
+		throw new AppError(400, 'http.tooDeep', { max: MAX_JSON_DEPTH });
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
 	} catch {
 		throw new AppError(400, 'http.badJson');
 	}
+	// PostgreSQL text cannot hold NUL, and no register value has one: refused for both databases.
+	if (hasNul(raw)) throw new AppError(422, 'http.nulCharacter');
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
 		const detail = parsed.error.issues
@@ -51,12 +78,58 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
 	return parsed.data;
 }
 
-/** Like readJson, but an empty body means `{}` (actions whose body is optional). */
-export async function readOptionalJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-	if (request.headers.get('content-length') === '0' || !request.body) return schema.parse({});
-	const clone = request.clone();
-	if ((await clone.text()).trim() === '') return schema.parse({});
-	return readJson(request, schema);
+/** The body as UTF-8 text, refused with 413 as soon as it passes `max` bytes. */
+async function readTextCapped(request: Request, max: number): Promise<string> {
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > max) throw new AppError(413, 'http.tooLarge');
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		let chunk: ReadableStreamReadResult<Uint8Array>;
+		try {
+			chunk = await reader.read();
+		} catch (e) {
+			// The server's own body limit (BODY_SIZE_LIMIT) cuts the stream with a 413 too.
+			if ((e as { status?: number }).status === 413) throw new AppError(413, 'http.tooLarge');
+			throw e;
+		}
+		if (chunk.done) break;
+		size += chunk.value.byteLength;
+		if (size > max) {
+			await reader.cancel();
+			throw new AppError(413, 'http.tooLarge');
+		}
+		chunks.push(chunk.value);
+	}
+	return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function hasNul(v: unknown): boolean {
+	if (typeof v === 'string') return v.includes('\u0000');
+	if (Array.isArray(v)) return v.some(hasNul);
+	if (v && typeof v === 'object')
+		return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
+	return false;
+}
+
+/** How deeply arrays and objects nest in a JSON text (brackets inside strings do not count). */
+export function jsonDepth(text: string): number {
+	let depth = 0;
+	let deepest = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92)
+				i++; // backslash: skip the escaped character
+			else if (c === 34) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
+		else if (c === 125 || c === 93) depth--;
+	}
+	return deepest;
 }
 
 /**

@@ -3,6 +3,7 @@ import { createServices, type Services } from './container';
 import { seedDemoIfEmpty } from './demo/seed';
 import { JobRunner } from './jobs/job-runner';
 import { jobHandlers } from './jobs/handlers';
+import { errorForLog } from './log-safe';
 
 let services: Promise<Services> | undefined;
 
@@ -32,7 +33,7 @@ function startJobRunners(s: Services, count: number): void {
 		() => new JobRunner(s.jobs, jobs.handlers, { log })
 	);
 	const running = runners.map((r) =>
-		r.run().catch((e: unknown) => console.error('sohoa: job runner stopped:', e))
+		r.run().catch((e: unknown) => console.error(`sohoa: job runner stopped: ${errorForLog(e)}`))
 	);
 	// adapter-node emits this on SIGINT/SIGTERM once requests have drained.
 	process.once('sveltekit:shutdown', () => {

@@ -3,7 +3,7 @@
  * bytes: zip entries carry one fixed time, the workbook fixed document dates.
  */
 import ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { EXCEL_SHEET } from '../../export/excel-rows';
 
 /** Zip and workbook times of every export (zip stores local time without a zone). */
@@ -21,6 +21,11 @@ const FONT = { name: 'Times New Roman', size: 13 } as const;
 /**
  * The import workbook: sheet "DL Import", the header row as the MOJ template has it (bold Times
  * New Roman 13), every value a text cell (the template's "@" format) but the row counter.
+ *
+ * Formula injection: a value such as `=HYPERLINK("http://…","…")` (typed by a clerk, or from an
+ * imported extract) is written as a shared string, never as a formula, and every text cell's style
+ * carries Excel's quote prefix, so Excel and LibreOffice keep it text even when it is edited. The
+ * value itself is not changed: the national database receives exactly what was approved.
  */
 export async function buildWorkbook(
 	columns: readonly string[],
@@ -45,7 +50,17 @@ export async function buildWorkbook(
 	const parts = unzipSync(written);
 	const z: Zippable = {};
 	for (const [name, bytes] of Object.entries(parts)) {
-		if (!name.endsWith('/')) z[name] = [bytes, { level: 6, mtime: FIXED_FILE_DATE }];
+		if (name.endsWith('/')) continue;
+		const kept = name === 'xl/styles.xml' ? quotePrefixText(bytes) : bytes;
+		z[name] = [kept, { level: 6, mtime: FIXED_FILE_DATE }];
 	}
 	return zipSync(z);
+}
+
+/** The text cell styles (number format 49, "@") with the quote prefix, which exceljs cannot set. */
+function quotePrefixText(styles: Uint8Array): Uint8Array {
+	const xml = strFromU8(styles);
+	const marked = xml.replaceAll('<xf numFmtId="49" ', '<xf numFmtId="49" quotePrefix="1" ');
+	if (marked === xml) throw new Error('the workbook has no text cell style to protect');
+	return strToU8(marked);
 }

@@ -13,6 +13,7 @@ import type { RegisterTemplate } from '../../ocr/templates';
 import { jobKinds } from './job-kinds';
 import { AppError } from '../errors';
 import { ExportStopped } from '../services/export-service';
+import { errorForLog } from '../log-safe';
 
 const bookOcrPayload = z.object({ bookId: z.string().min(1) });
 const bookExportPayload = z.object({ exportId: z.string().min(1) });
@@ -47,7 +48,7 @@ export function jobHandlers(s: Services, opts: JobHandlerOptions = {}): JobHandl
 		if (isCacheable(reading)) {
 			// The cache only saves time: a failed write must not cost the page its reading.
 			await s.ocrCache.put(key, reading).catch((e: unknown) => {
-				console.warn(`sohoa: OCR result of ${imageHash} not cached:`, e);
+				console.warn(`sohoa: OCR result of ${imageHash} not cached: ${errorForLog(e)}`);
 			});
 		}
 		return reading;

@@ -63,7 +63,10 @@ export class JobRunner {
 		} catch (e) {
 			const message = e instanceof Error ? e.message : String(e);
 			await this.queue.fail(job.id, this.workerId, message);
-			this.opts.log?.(`job ${job.kind} ${job.id} failed (attempt ${job.attempts}): ${message}`);
+			// The reason can quote a person's name: it stays with the job (the admin sees it), not in logs.
+			this.opts.log?.(
+				`job ${job.kind} ${job.id} failed (attempt ${job.attempts}; reason kept with the job)`
+			);
 		} finally {
 			clearInterval(beat);
 		}

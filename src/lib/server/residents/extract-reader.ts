@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
+import { assertSafeWorkbook } from './archive-guard';
 import {
 	EXTRACT_HEADERS,
 	mapHeaders,
@@ -32,12 +33,15 @@ export interface ExtractRow {
 /** Rows looked at for the header row and for each column's encoding. */
 const HEADER_SEARCH = 10;
 const SAMPLE_ROWS = 1000;
+/** Characters a CSV line may have: an extract row is a few hundred; a longer one is not an extract. */
+export const MAX_LINE_CHARS = 1 << 20;
 
 type RawRow = { row: number; cells: string[] };
 
 export async function* readExtract(file: string): AsyncGenerator<ExtractRow> {
 	const name = path.basename(file);
 	const kind = await sniff(file);
+	if (kind === 'xlsx') await assertSafeWorkbook(file, name);
 	const raw = kind === 'xlsx' ? xlsxRows(file, name) : csvRows(file, name);
 	let header: HeaderMap | null = null;
 	const firstRows: string[][] = [];
@@ -49,6 +53,8 @@ export async function* readExtract(file: string): AsyncGenerator<ExtractRow> {
 		header!.forEach((key, i) => {
 			if (!key) return;
 			const v = decodeAs(r.cells[i] ?? '', encodings[i] ?? 'unicode').trim();
+			if (v.includes('\u0000'))
+				throw new AppError(422, 'resident.binaryContent', { file: name, row: r.row });
 			if (v) {
 				record[key] = v;
 				any = true;
@@ -140,6 +146,26 @@ async function isUtf8(file: string): Promise<boolean> {
 	}
 }
 
+/**
+ * A byte-order mark names the encoding (Excel's "Unicode text" is UTF-16); without one, a file
+ * that is not valid UTF-8 is an old Windows export (Windows-1252 bytes; TCVN3/VNI text is then
+ * decoded per column).
+ */
+async function textEncoding(
+	file: string
+): Promise<'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'> {
+	const fh = await open(file, 'r');
+	const bom = Buffer.alloc(2);
+	try {
+		await fh.read(bom, 0, 2, 0);
+	} finally {
+		await fh.close();
+	}
+	if (bom[0] === 0xff && bom[1] === 0xfe) return 'utf-16le';
+	if (bom[0] === 0xfe && bom[1] === 0xff) return 'utf-16be';
+	return (await isUtf8(file)) ? 'utf-8' : 'windows-1252';
+}
+
 const DELIMITERS = [',', ';', '\t', '|'];
 
 function splitLine(line: string, d: string): string[] {
@@ -177,10 +203,7 @@ function pickDelimiter(line: string): string {
 }
 
 async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
-	// A file that is not valid UTF-8 is an old Windows export (Windows-1252 bytes; TCVN3/VNI
-	// text is then decoded per column).
-	const encoding = (await isUtf8(file)) ? 'utf-8' : 'windows-1252';
-	const decoder = new TextDecoder(encoding);
+	const decoder = new TextDecoder(await textEncoding(file));
 	let delimiter: string | null = null;
 	let field = '';
 	let cells: string[] = [];
@@ -190,6 +213,7 @@ async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
 	let rowStart = 1;
 	let first = true;
 	let carry = '';
+	let lineChars = 0;
 	const stream = createReadStream(file, { highWaterMark: 1 << 20 });
 	try {
 		for await (const chunk of stream) {
@@ -208,6 +232,12 @@ async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
 			const rows: RawRow[] = [];
 			for (let i = 0; i < text.length; i++) {
 				const ch = text[i]!;
+				if (++lineChars > MAX_LINE_CHARS)
+					throw new AppError(422, 'resident.lineTooLong', {
+						file: name,
+						row: rowStart,
+						max: MAX_LINE_CHARS
+					});
 				if (quoted) {
 					if (pendingQuote) {
 						pendingQuote = false;
@@ -236,6 +266,7 @@ async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
 					field = '';
 					line++;
 					rowStart = line;
+					lineChars = 0;
 				} else field += ch;
 			}
 			yield* rows;

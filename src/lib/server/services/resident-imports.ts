@@ -12,6 +12,7 @@ import type { Access } from './access';
 import type { UnitService } from './unit-service';
 import type { ResidentService } from './resident-service';
 import { AppError } from '../errors';
+import { uploadName } from '../upload-name';
 import { t } from '../../i18n/index';
 
 const payloadSchema = z.object({
@@ -69,7 +70,7 @@ export class ResidentImportService {
 		const blob = await this.blobs.put(input.bytes);
 		return this.jobs.enqueue(
 			jobKinds.residentsImport,
-			{ blob, unitCode: input.unitCode, fileName: input.fileName, actorId: actor.id },
+			{ blob, unitCode: input.unitCode, fileName: uploadName(input.fileName), actorId: actor.id },
 			// A refused file fails the same way every time: one retry covers a crashed worker.
 			{ maxAttempts: 2 }
 		);
