@@ -109,7 +109,8 @@ forEachDatabase('supervision', (ctx) => {
 		expect(d.reasons).toEqual(
 			expect.arrayContaining([
 				{ code: 'wrong_name', n: 1 },
-				{ code: 'uncoded', n: 1 }
+				// A return with a free-text reason only is coded 'other' by the approval flow.
+				{ code: 'other', n: 1 }
 			])
 		);
 		expect(d.clerks.find((x) => x.userId === clerk.id)).toMatchObject({
