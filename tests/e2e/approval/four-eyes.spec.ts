@@ -66,7 +66,7 @@ test.describe('four-eyes approval', () => {
 		browser
 	}) => {
 		test.setTimeout(300_000);
-		const wb = await openFirstEntry(page);
+		const wb = await openFirstEntry(page, 'last');
 		const id = wb.entryId();
 		await typeNameAndSubmit(wb, 'Nguyễn Văn An');
 
@@ -123,7 +123,7 @@ test.describe('four-eyes approval', () => {
 		browser
 	}) => {
 		test.setTimeout(300_000);
-		const wb = await openFirstEntry(page);
+		const wb = await openFirstEntry(page, 'last');
 		const id = wb.entryId();
 		await typeNameAndSubmit(wb, 'Trần Thị Bình');
 
