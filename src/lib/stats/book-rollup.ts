@@ -41,9 +41,8 @@ export interface BookDay {
 	returns: number;
 }
 
-export interface FieldDay {
-	day: Day;
-	key: string;
+/** What is counted of a field's OCR reading and its fate: summed per day here, per unit in figures.ts. */
+export interface FieldCounts {
 	fields: number;
 	ocr: number;
 	kept: number;
@@ -52,6 +51,11 @@ export interface FieldDay {
 	changed: number;
 	flagged: number;
 	flaggedChanged: number;
+}
+
+export interface FieldDay extends FieldCounts {
+	day: Day;
+	key: string;
 }
 
 export interface UserDay {

@@ -4,18 +4,9 @@
  */
 import { addDays, daysBetween, type Day } from './days';
 import { ratio } from './numbers';
-import { progressStates, zeroCounts, type ProgressState } from './book-rollup';
+import { progressStates, zeroCounts, type FieldCounts, type ProgressState } from './book-rollup';
 
-export interface FieldSums {
-	fields: number;
-	ocr: number;
-	kept: number;
-	cerEdits: number;
-	cerChars: number;
-	changed: number;
-	flagged: number;
-	flaggedChanged: number;
-}
+export type FieldSums = FieldCounts;
 
 export interface JudgedSums {
 	fields: number;
