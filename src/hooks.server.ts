@@ -14,10 +14,18 @@ import { authorizeRoute } from '$lib/server/authz';
 import { defaultLang, isLang, t, type Lang } from '$lib/i18n';
 import { SESSION_COOKIE, LANG_COOKIE } from '$lib/server/cookies';
 import { errorForLog } from '$lib/server/log-safe';
+import { AppError } from '$lib/server/errors';
 import { bodyLimitBytes, declaresTooLarge } from '$lib/server/request-limits';
 
 export const init: ServerInit = async () => {
-	await getServices();
+	try {
+		await getServices();
+	} catch (e) {
+		// An unwritable or full DATA_DIR is the operator's to fix: one line in both languages.
+		if (!(e instanceof AppError)) throw e;
+		console.error(`sohoa: ${t('en', e.code, e.params)} / ${t('vi', e.code, e.params)}`);
+		process.exit(1);
+	}
 };
 
 const withServices: Handle = async ({ event, resolve }) => {

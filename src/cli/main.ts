@@ -52,6 +52,14 @@ const commands: Record<string, { run: Command; help: string }> = {
 		run: async (argv, io) => (await import('./commands/export')).exportCommand(argv, io),
 		help: "export --book ID --out DIR [--name-pattern P] [--greyscale]   a book's package (prints the zip path)"
 	},
+	backup: {
+		run: async (argv, io) => (await import('./commands/backup')).backupCommand(argv, io),
+		help: 'backup --out FILE.tar|DIR [--json]   a consistent copy of the database and blobs, while running'
+	},
+	restore: {
+		run: async (argv, io) => (await import('./commands/backup')).restoreCommand(argv, io),
+		help: 'restore --from FILE.tar [--force] [--json]   verify a backup, restore it, check the audit log'
+	},
 	worker: {
 		run: async (argv, io) => (await import('./commands/worker')).workerCommand(argv, io),
 		help: 'worker [--once]              run background jobs (OCR of imported books)'

@@ -13,14 +13,36 @@ export interface Run {
 	stderr: string;
 }
 
-/** `node bin/sohoa.js …` in its own process, on a SQLite DATA_DIR. */
-export function sohoa(dataDir: string, args: string[], input = ''): Promise<Run> {
+/**
+ * `node bin/sohoa.js …` in its own process, on a SQLite DATA_DIR (or the database `env` names:
+ * DATABASE_URL and DATABASE_SCHEMA for a suite's PostgreSQL schema). `command` runs it through a
+ * wrapper instead (e.g. a mount namespace).
+ */
+export function sohoa(
+	dataDir: string,
+	args: string[],
+	input = '',
+	env: Record<string, string> = {},
+	command: string[] = []
+): Promise<Run> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [bin, ...args], {
-			cwd: root,
-			env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SOHOA_DEMO: '0' },
-			stdio: ['pipe', 'pipe', 'pipe']
-		});
+		const [file, ...prefix] = command.length ? command : [process.execPath];
+		const child = spawn(
+			file!,
+			[...prefix, ...(command.length ? [process.execPath] : []), bin, ...args],
+			{
+				cwd: root,
+				env: {
+					...process.env,
+					DATA_DIR: dataDir,
+					DATABASE_URL: '',
+					DATABASE_SCHEMA: '',
+					SOHOA_DEMO: '0',
+					...env
+				},
+				stdio: ['pipe', 'pipe', 'pipe']
+			}
+		);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

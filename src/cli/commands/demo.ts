@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { readEnv } from '../../lib/server/env';
+import { readEnv, type Env } from '../../lib/server/env';
 import { createServices } from '../../lib/server/container';
 import { connect } from '../../lib/server/db/connect';
 import { seedDemoIfEmpty } from '../../lib/server/demo/seed';
@@ -12,7 +12,7 @@ import { migrations } from '../../lib/server/db/migrations/index';
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
 	const { values } = parseOrUsage(argv, { reset: { type: 'boolean' } });
 	const env = readEnv();
-	if (values.reset) await resetData(env.databaseUrl, env.dataDir);
+	if (values.reset) await resetData(env);
 	const s = await createServices({ env });
 	try {
 		const seeded = await seedDemoIfEmpty(s, env, (l) => io.stderr.write(l + '\n'));
@@ -28,13 +28,15 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Wipes everything: SQLite file and blobs, or every table of the PostgreSQL schema via the migrations. */
-async function resetData(databaseUrl: string | null, dataDir: string): Promise<void> {
-	if (databaseUrl) {
-		const database = connect({ databaseUrl });
+async function resetData(env: Env): Promise<void> {
+	const { dataDir } = env;
+	if (env.databaseUrl) {
+		const database = connect({ databaseUrl: env.databaseUrl, pgSchema: env.pgSchema });
 		try {
 			const { error } = await new Migrator({
 				db: database.db,
-				provider: { getMigrations: async () => migrations }
+				provider: { getMigrations: async () => migrations },
+				migrationTableSchema: env.pgSchema
 			}).migrateTo(NO_MIGRATIONS);
 			if (error) throw error;
 		} finally {

@@ -1,19 +1,21 @@
 import { parseArgs } from 'node:util';
 import { readEnv } from '../../lib/server/env';
-import { connect, migrateToLatest } from '../../lib/server/db/connect';
+import { connect, migrateToLatest, sqlitePath } from '../../lib/server/db/connect';
+import { ensureDataDir } from '../../lib/server/storage/data-dir';
 import { seedUnits } from '../../lib/server/services/unit-service';
-import path from 'node:path';
 import { usageError, type CliIo } from '../io';
 
 export async function migrateCommand(argv: string[], io: CliIo): Promise<number> {
 	parseOrUsage(argv, {});
 	const env = readEnv();
+	await ensureDataDir(env.dataDir);
 	const database = connect({
 		databaseUrl: env.databaseUrl,
-		sqlitePath: path.join(env.dataDir, 'sohoa.sqlite')
+		sqlitePath: sqlitePath(env),
+		pgSchema: env.pgSchema
 	});
 	try {
-		const applied = await migrateToLatest(database.db);
+		const applied = await migrateToLatest(database.db, env.pgSchema);
 		const units = await seedUnits(database.db);
 		io.stderr.write(
 			`migrated (${applied.length ? applied.join(', ') : 'already up to date'})${units ? `; loaded ${units} units` : ''}\n`

@@ -7,6 +7,7 @@ import { reconcileMessages } from './reconcile-messages';
 import { approvalMessages } from './approval-messages';
 import { supervisorMessages } from './supervisor-messages';
 import { resilienceMessages } from './resilience-messages';
+import { backupMessages } from './backup-messages';
 
 /**
  * Every string the UI shows and every code a service returns, in both languages side by side so
@@ -182,6 +183,7 @@ export const messages = {
 	...regionMessages,
 	...approvalMessages,
 	...supervisorMessages,
-	...resilienceMessages
+	...resilienceMessages,
+	...backupMessages
 } as const;
 export type MessageKey = keyof typeof messages;

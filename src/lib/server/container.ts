@@ -1,5 +1,5 @@
-import path from 'node:path';
-import { connect, migrateToLatest, type Database } from './db/connect';
+import { connect, migrateToLatest, sqlitePath, type Database } from './db/connect';
+import { ensureDataDir } from './storage/data-dir';
 import type { Env } from './env';
 import { SessionService } from './auth/session-service';
 import { UnitService, seedUnits } from './services/unit-service';
@@ -20,7 +20,7 @@ import { StatsProjection } from './services/stats-projection';
 import { DailyReportService, StatsService } from './services/stats-service';
 import { SamplingService } from './services/sampling-service';
 import { JobQueue } from './jobs/job-queue';
-import { FsBlobStore, type BlobStore } from './storage/blob-store';
+import { FsBlobStore, blobsDir, type BlobStore } from './storage/blob-store';
 
 export interface Services {
 	database: Database;
@@ -59,19 +59,16 @@ export interface ContainerOptions {
 export async function createServices(opts: ContainerOptions): Promise<Services> {
 	const { env } = opts;
 	const now = opts.now ?? (() => new Date());
+	const pgSchema = opts.pgSchema ?? env.pgSchema;
+	await ensureDataDir(env.dataDir);
 	const database = connect({
 		databaseUrl: env.databaseUrl,
-		sqlitePath: path.join(env.dataDir, 'sohoa.sqlite'),
-		pgSchema: opts.pgSchema
+		sqlitePath: sqlitePath(env),
+		pgSchema
 	});
-	await migrateToLatest(database.db, opts.pgSchema);
+	await migrateToLatest(database.db, pgSchema);
 	await seedUnits(database.db);
-	return buildServices(
-		database,
-		new FsBlobStore(path.join(env.dataDir, 'blobs')),
-		now,
-		env.sessionDays
-	);
+	return buildServices(database, new FsBlobStore(blobsDir(env)), now, env.sessionDays);
 }
 
 export function buildServices(

@@ -4,6 +4,8 @@ import path from 'node:path';
 export interface Env {
 	dataDir: string;
 	databaseUrl: string | null;
+	/** PostgreSQL only: the schema sohoa's tables live in (DATABASE_SCHEMA); unset: the default. */
+	pgSchema?: string;
 	host: string;
 	port: number;
 	demo: boolean;
@@ -22,6 +24,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 			`DATABASE_URL must start with postgres:// (got "${databaseUrl.split(':')[0]}:…"); leave it unset for the embedded SQLite database`
 		);
 	}
+	const pgSchema = source.DATABASE_SCHEMA?.trim() || undefined;
+	if (pgSchema && !databaseUrl)
+		throw new ConfigError('DATABASE_SCHEMA is for PostgreSQL: set DATABASE_URL too, or unset it');
+	// Lower-case letters, digits and _ only: the name goes into search_path and pg_dump unquoted.
+	if (pgSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(pgSchema))
+		throw new ConfigError(
+			`DATABASE_SCHEMA must be a lower-case name of letters, digits and _ (got "${pgSchema}")`
+		);
 	const port = Number(source.PORT || 3000);
 	if (!Number.isInteger(port) || port < 1 || port > 65535) {
 		throw new ConfigError(`PORT must be a whole number from 1 to 65535 (got "${source.PORT}")`);
@@ -36,6 +46,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 	return {
 		dataDir,
 		databaseUrl,
+		...(pgSchema ? { pgSchema } : {}),
 		host: source.HOST || '127.0.0.1',
 		port,
 		demo,

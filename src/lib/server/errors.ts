@@ -4,7 +4,7 @@
  */
 export class AppError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 507,
 		readonly code: string,
 		readonly params: Record<string, string | number> = {},
 		readonly details?: unknown

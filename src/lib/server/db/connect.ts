@@ -24,6 +24,9 @@ export interface ConnectOptions {
 	pgSchema?: string;
 }
 
+/** The embedded database's file, in DATA_DIR. */
+export const sqlitePath = (env: { dataDir: string }) => path.join(env.dataDir, 'sohoa.sqlite');
+
 export function connect(opts: ConnectOptions): Database {
 	if (opts.databaseUrl) {
 		const pool = new pg.Pool({

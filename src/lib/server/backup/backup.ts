@@ -1,0 +1,278 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { DB } from '../db/schema';
+import { connect, sqlitePath } from '../db/connect';
+import type { Env } from '../env';
+import { AppError } from '../errors';
+import { BLOB_NAME, blobsDir } from '../storage/blob-store';
+import { readFacts, referencedBlobs, type DatabaseFacts } from './facts';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	DATA_FILES,
+	DATABASE_PART,
+	MANIFEST_NAME,
+	type Manifest
+} from './manifest';
+import { libpqConnection, runPgTool } from './pg-tools';
+import { TarWriter } from './tar';
+
+export interface BackupOptions {
+	env: Env;
+	/** The archive to write; it must not exist yet (its folder is created). */
+	out: string;
+	now?: () => Date;
+}
+
+export interface BackupResult {
+	file: string;
+	bytes: number;
+	ms: number;
+	manifest: Manifest;
+}
+
+interface Snapshot {
+	facts: DatabaseFacts;
+	referenced: Set<string>;
+	pgSchema: string | null;
+}
+
+/**
+ * Writes a consistent backup while the server and workers keep writing: first a snapshot of the
+ * database (the SQLite online backup API, or pg_dump in an exported snapshot), then the blobs.
+ *
+ * Copying blobs after the snapshot is consistent because blobs are immutable and content-addressed,
+ * and every writer stores a blob (written, flushed, renamed into place) before it commits a row
+ * naming it (BookImportService.addPage, ExportService.storeBlob, ResidentImportService.queue): every
+ * blob the snapshot refers to was already on disk when the snapshot was taken. Blobs stored after it
+ * are copied too, as harmless extras. The archive is written under a temporary name and renamed
+ * into place when complete, so `out` never names half a backup.
+ */
+export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
+	const started = Date.now();
+	const now = opts.now ?? (() => new Date());
+	const { env } = opts;
+	const file = path.resolve(opts.out);
+	const dir = path.dirname(file);
+	if (await exists(file)) throw new AppError(409, 'backup.outExists', { file });
+	const kind = env.databaseUrl ? 'postgres' : 'sqlite';
+	if (kind === 'sqlite' && !(await exists(sqlitePath(env))))
+		throw new AppError(422, 'backup.noDatabase', { file: sqlitePath(env) });
+
+	const tag = randomBytes(6).toString('hex');
+	const tmpArchive = `${file}.${tag}.tmp`;
+	const tmpDatabase = `${file}.${tag}.db.tmp`;
+	let out: fs.FileHandle | null = null;
+	try {
+		await fs.mkdir(dir, { recursive: true });
+		const snapshot =
+			kind === 'sqlite'
+				? await snapshotSqlite(sqlitePath(env), tmpDatabase)
+				: await snapshotPostgres(env, tmpDatabase);
+		out = await fs.open(tmpArchive, 'wx');
+		const tar = new TarWriter(out);
+		const databasePart = await addFile(tar, DATABASE_PART[kind], tmpDatabase);
+		await fs.rm(tmpDatabase, { force: true });
+		const files = [];
+		for (const name of DATA_FILES) {
+			const source = path.join(env.dataDir, name);
+			if (await exists(source)) files.push(await addFile(tar, `files/${name}`, source));
+		}
+		const blobs = await addBlobs(tar, blobsDir(env), snapshot.referenced);
+		const manifest: Manifest = {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			createdAt: now().toISOString(),
+			database: { kind, pgSchema: snapshot.pgSchema, part: databasePart },
+			migrations: snapshot.facts.migrations,
+			counts: snapshot.facts.counts,
+			auditHead: snapshot.facts.auditHead,
+			blobs,
+			files
+		};
+		await tar.add(MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, '\t') + '\n'));
+		await tar.finish();
+		await out.sync();
+		await out.close();
+		out = null;
+		await fs.rename(tmpArchive, file);
+		await syncDir(dir);
+		return { file, bytes: (await fs.stat(file)).size, ms: Date.now() - started, manifest };
+	} catch (e) {
+		await out?.close().catch(() => {});
+		await fs.rm(tmpArchive, { force: true }).catch(() => {});
+		await fs.rm(tmpDatabase, { force: true }).catch(() => {});
+		throw backupWriteError(e, dir) ?? e;
+	}
+}
+
+/** A full disk or an unwritable destination, in words; null for any other failure. */
+function backupWriteError(e: unknown, dir: string): AppError | null {
+	const code = String((e as { code?: unknown } | null)?.code ?? '');
+	if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL')
+		return new AppError(507, 'backup.noSpace', { dir });
+	if (
+		e instanceof AppError &&
+		e.code === 'backup.pgToolFailed' &&
+		/No space left on device/i.test(String(e.params.detail))
+	)
+		return new AppError(507, 'backup.noSpace', { dir });
+	if (['EROFS', 'EACCES', 'EPERM', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code))
+		return new AppError(507, 'backup.notWritable', { dir, reason: code });
+	return null;
+}
+
+/**
+ * The SQLite online backup API, in one step after the first: a step that finds the database changed
+ * by another connection starts over, so copying everything in one step (one read transaction; WAL
+ * readers never block writers) always ends, however busy the server is. The copy is switched out
+ * of WAL mode (a single self-contained file) and checked before anything is read from it.
+ */
+async function snapshotSqlite(source: string, dest: string): Promise<Snapshot> {
+	const live = new SQLite(source, { readonly: true, fileMustExist: true, timeout: 5000 });
+	try {
+		await live.backup(dest, { progress: () => 0x7fffffff });
+	} finally {
+		live.close();
+	}
+	const copy = new SQLite(dest);
+	const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: copy }) });
+	try {
+		copy.pragma('journal_mode = DELETE');
+		const check = copy.pragma('quick_check', { simple: true });
+		if (check !== 'ok') throw new AppError(422, 'backup.sourceDamaged', { detail: String(check) });
+		return { facts: await readFacts(db), referenced: await referencedBlobs(db), pgSchema: null };
+	} finally {
+		await db.destroy();
+	}
+}
+
+/**
+ * pg_dump in a snapshot this connection exports: the dump, the counts and the blob list all see
+ * the same committed state (REPEATABLE READ), whatever commits while pg_dump runs.
+ */
+async function snapshotPostgres(env: Env, dest: string): Promise<Snapshot> {
+	const database = connect({ databaseUrl: env.databaseUrl, pgSchema: env.pgSchema });
+	try {
+		return await database.db
+			.transaction()
+			.setIsolationLevel('repeatable read')
+			.execute(async (trx) => {
+				const { rows } = await sql<{
+					snapshot: string;
+					schema: string | null;
+				}>`select pg_export_snapshot() as snapshot, current_schema() as schema`.execute(trx);
+				const { snapshot, schema } = rows[0]!;
+				if (!schema) throw new AppError(422, 'backup.noDatabase', { file: 'PostgreSQL' });
+				const pg = libpqConnection(env.databaseUrl!);
+				const dump = runPgTool(
+					'pg_dump',
+					[
+						'--format=custom',
+						`--schema=${schema}`,
+						`--snapshot=${snapshot}`,
+						'--file',
+						dest,
+						'--dbname',
+						pg.url
+					],
+					{ env: pg.env }
+				);
+				// pg_dump must have taken the snapshot before this transaction ends: wait for it too.
+				const [facts, referenced] = await Promise.all([readFacts(trx), referencedBlobs(trx), dump]);
+				return { facts, referenced, pgSchema: schema };
+			});
+	} finally {
+		await database.close();
+	}
+}
+
+type Part = Manifest['files'][number];
+
+async function addFile(tar: TarWriter, name: string, source: string): Promise<Part> {
+	const fh = await fs.open(source, 'r');
+	try {
+		const { size } = await fh.stat();
+		const hash = createHash('sha256');
+		await tar.addFile(name, fh, size, (c) => hash.update(c));
+		return { name, bytes: size, sha256: hash.digest('hex') };
+	} finally {
+		await fh.close();
+	}
+}
+
+const HEX2 = /^[0-9a-f]{2}$/;
+
+async function sortedNames(dir: string): Promise<string[]> {
+	try {
+		return (await fs.readdir(dir)).sort();
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw e;
+	}
+}
+
+/**
+ * Every blob under DATA_DIR/blobs in name order (temporary files of writes in progress are not
+ * blobs yet). A blob whose content no longer matches its name is taken back out of the archive and
+ * listed as corrupt; referenced blobs that are absent are listed as missing.
+ */
+async function addBlobs(
+	tar: TarWriter,
+	root: string,
+	referenced: Set<string>
+): Promise<Manifest['blobs']> {
+	const list = createHash('sha256');
+	const corrupt: string[] = [];
+	let count = 0;
+	let bytes = 0;
+	for (const a of await sortedNames(root)) {
+		if (!HEX2.test(a)) continue;
+		for (const b of await sortedNames(path.join(root, a))) {
+			if (!HEX2.test(b)) continue;
+			for (const name of await sortedNames(path.join(root, a, b))) {
+				if (!BLOB_NAME.test(name) || !name.startsWith(a + b)) continue;
+				const fh = await fs.open(path.join(root, a, b, name), 'r');
+				try {
+					const { size } = await fh.stat();
+					const start = tar.position;
+					const hash = createHash('sha256');
+					await tar.addFile(`blobs/${a}/${b}/${name}`, fh, size, (c) => hash.update(c));
+					if (hash.digest('hex') !== name) {
+						await tar.rewind(start);
+						corrupt.push(name);
+						continue;
+					}
+					list.update(name + '\n');
+					count++;
+					bytes += size;
+					referenced.delete(name);
+				} finally {
+					await fh.close();
+				}
+			}
+		}
+	}
+	const missing = [...referenced].filter((h) => !corrupt.includes(h)).sort();
+	return { count, bytes, listSha256: list.digest('hex'), missing, corrupt };
+}
+
+async function exists(file: string): Promise<boolean> {
+	try {
+		await fs.access(file);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Makes a rename durable (best effort: not every file system lets a folder be flushed). */
+export async function syncDir(dir: string): Promise<void> {
+	const fh = await fs.open(dir, 'r').catch(() => null);
+	if (!fh) return;
+	await fh.sync().catch(() => {});
+	await fh.close();
+}
