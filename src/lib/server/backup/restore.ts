@@ -200,10 +200,13 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
 		if (kind === 'sqlite') await replaceSqlite(staged, sqlitePath(env));
 		else await restorePostgres(staged, env, target.schema, stage);
 		log(`database restored (${kind})`);
-		for (const f of manifest.files) {
-			const dest = path.join(env.dataDir, path.basename(f.name));
-			await fs.rename(path.join(stage, f.name), dest);
-			await fs.chmod(dest, 0o600);
+		// DATA_DIR's other files become the backup's: one it did not have goes (stale demo logins).
+		for (const name of DATA_FILES) {
+			const dest = path.join(env.dataDir, name);
+			if (manifest.files.some((f) => f.name === `files/${name}`)) {
+				await fs.rename(path.join(stage, 'files', name), dest);
+				await fs.chmod(dest, 0o600);
+			} else await fs.rm(dest, { force: true });
 		}
 		const removed = await removeBlobsNotIn(blobRoot, extracted.names);
 		if (removed) log(`removed ${removed} blobs that were not in the backup`);
