@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readEnv, type Env } from '../../lib/server/env';
 import { createServices } from '../../lib/server/container';
-import { connect } from '../../lib/server/db/connect';
+import { connect, sqlitePath } from '../../lib/server/db/connect';
+import { blobsDir } from '../../lib/server/storage/blob-store';
 import { seedDemoIfEmpty } from '../../lib/server/demo/seed';
 import { CliError, type CliIo } from '../io';
 import { parseOrUsage } from './migrate';
@@ -43,10 +44,10 @@ async function resetData(env: Env): Promise<void> {
 			await database.close();
 		}
 	} else {
-		for (const f of ['sohoa.sqlite', 'sohoa.sqlite-wal', 'sohoa.sqlite-shm']) {
-			await fs.rm(path.join(dataDir, f), { force: true });
+		for (const suffix of ['', '-wal', '-shm']) {
+			await fs.rm(sqlitePath(env) + suffix, { force: true });
 		}
 	}
-	await fs.rm(path.join(dataDir, 'blobs'), { recursive: true, force: true });
+	await fs.rm(blobsDir(env), { recursive: true, force: true });
 	await fs.rm(path.join(dataDir, 'demo-logins.txt'), { force: true });
 }

@@ -7,7 +7,7 @@ import type { DB } from '../db/schema';
 import { connect, sqlitePath } from '../db/connect';
 import type { Env } from '../env';
 import { AppError } from '../errors';
-import { BLOB_NAME, blobsDir } from '../storage/blob-store';
+import { blobFiles, blobsDir } from '../storage/blob-store';
 import { readFacts, referencedBlobs, type DatabaseFacts } from './facts';
 import {
 	BACKUP_FORMAT,
@@ -204,17 +204,6 @@ async function addFile(tar: TarWriter, name: string, source: string): Promise<Pa
 	}
 }
 
-const HEX2 = /^[0-9a-f]{2}$/;
-
-async function sortedNames(dir: string): Promise<string[]> {
-	try {
-		return (await fs.readdir(dir)).sort();
-	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-		throw e;
-	}
-}
-
 /**
  * Every blob under DATA_DIR/blobs in name order (temporary files of writes in progress are not
  * blobs yet). A blob whose content no longer matches its name is taken back out of the archive and
@@ -229,31 +218,26 @@ async function addBlobs(
 	const corrupt: string[] = [];
 	let count = 0;
 	let bytes = 0;
-	for (const a of await sortedNames(root)) {
-		if (!HEX2.test(a)) continue;
-		for (const b of await sortedNames(path.join(root, a))) {
-			if (!HEX2.test(b)) continue;
-			for (const name of await sortedNames(path.join(root, a, b))) {
-				if (!BLOB_NAME.test(name) || !name.startsWith(a + b)) continue;
-				const fh = await fs.open(path.join(root, a, b, name), 'r');
-				try {
-					const { size } = await fh.stat();
-					const start = tar.position;
-					const hash = createHash('sha256');
-					await tar.addFile(`blobs/${a}/${b}/${name}`, fh, size, (c) => hash.update(c));
-					if (hash.digest('hex') !== name) {
-						await tar.rewind(start);
-						corrupt.push(name);
-						continue;
-					}
-					list.update(name + '\n');
-					count++;
-					bytes += size;
-					referenced.delete(name);
-				} finally {
-					await fh.close();
-				}
+	for await (const { hash: name, file } of blobFiles(root)) {
+		const fh = await fs.open(file, 'r');
+		try {
+			const { size } = await fh.stat();
+			const start = tar.position;
+			const hash = createHash('sha256');
+			await tar.addFile(`blobs/${name.slice(0, 2)}/${name.slice(2, 4)}/${name}`, fh, size, (c) =>
+				hash.update(c)
+			);
+			if (hash.digest('hex') !== name) {
+				await tar.rewind(start);
+				corrupt.push(name);
+				continue;
 			}
+			list.update(name + '\n');
+			count++;
+			bytes += size;
+			referenced.delete(name);
+		} finally {
+			await fh.close();
 		}
 	}
 	const missing = [...referenced].filter((h) => !corrupt.includes(h)).sort();

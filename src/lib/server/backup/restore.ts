@@ -10,7 +10,7 @@ import { migrations } from '../db/migrations/index';
 import type { Env } from '../env';
 import { AppError } from '../errors';
 import { verifyAudit, type AuditVerification } from '../audit/audit-log';
-import { BLOB_NAME, blobsDir } from '../storage/blob-store';
+import { blobFiles, blobsDir } from '../storage/blob-store';
 import { ensureDataDir, storageError } from '../storage/data-dir';
 import { readFacts, rowsInUse } from './facts';
 import {
@@ -459,14 +459,10 @@ END $$;
 /** Blobs left from before the restore that the backup did not have: nothing refers to them now. */
 async function removeBlobsNotIn(root: string, keep: Set<string>): Promise<number> {
 	let removed = 0;
-	for (const a of await fs.readdir(root).catch(() => [] as string[])) {
-		for (const b of await fs.readdir(path.join(root, a)).catch(() => [] as string[])) {
-			for (const name of await fs.readdir(path.join(root, a, b)).catch(() => [] as string[])) {
-				if (!BLOB_NAME.test(name) || keep.has(name)) continue;
-				await fs.rm(path.join(root, a, b, name), { force: true });
-				removed++;
-			}
-		}
+	for await (const { hash, file } of blobFiles(root)) {
+		if (keep.has(hash)) continue;
+		await fs.rm(file, { force: true });
+		removed++;
 	}
 	return removed;
 }

@@ -48,6 +48,33 @@ const blobFs: BlobFs = {
 /** Blob file names: the SHA-256 of the content, under two levels of two-character folders. */
 export const BLOB_NAME = /^[0-9a-f]{64}$/;
 
+const HEX2 = /^[0-9a-f]{2}$/;
+
+async function sortedNames(dir: string): Promise<string[]> {
+	try {
+		return (await fs.readdir(dir)).sort();
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw e;
+	}
+}
+
+/**
+ * Every blob file under a store's root, in name (= hash) order: `ab/cd/abcd…`. Temporary files of
+ * writes in progress and anything else that is not a blob are passed over.
+ */
+export async function* blobFiles(root: string): AsyncGenerator<{ hash: string; file: string }> {
+	for (const a of await sortedNames(root)) {
+		if (!HEX2.test(a)) continue;
+		for (const b of await sortedNames(path.join(root, a))) {
+			if (!HEX2.test(b)) continue;
+			for (const hash of await sortedNames(path.join(root, a, b)))
+				if (BLOB_NAME.test(hash) && hash.startsWith(a + b))
+					yield { hash, file: path.join(root, a, b, hash) };
+		}
+	}
+}
+
 export class FsBlobStore implements BlobStore {
 	constructor(
 		private readonly root: string,
