@@ -82,7 +82,8 @@ export function testEnv(dataDir: string, databaseUrl: string | null): Env {
 		port: 0,
 		demo: false,
 		workers: 0,
-		sessionDays: 7
+		sessionDays: 7,
+		storage: { kind: 'fs' }
 	};
 }
 
