@@ -70,7 +70,7 @@ export class S3BlobStore implements BlobStore {
 		// Content-addressed: what is there under this key is these bytes already.
 		if (await this.has(hash)) return hash;
 		const res = await this.send('PUT', hash, {
-			body: bytes,
+			body: fetchBody(bytes),
 			headers: {
 				'Content-Type': 'application/octet-stream',
 				'Content-Length': String(bytes.byteLength),
@@ -113,6 +113,12 @@ export class S3BlobStore implements BlobStore {
 		);
 	}
 }
+
+/** fetch takes bytes over an ArrayBuffer (not a SharedArrayBuffer); a view of one is not copied. */
+const fetchBody = (bytes: Uint8Array): Uint8Array<ArrayBuffer> =>
+	bytes.buffer instanceof ArrayBuffer
+		? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+		: Uint8Array.from(bytes);
 
 /** The `<Code>` of an S3 error document, e.g. `SignatureDoesNotMatch`. */
 const errorCode = (xml: string) => /<Code>([^<]{1,100})<\/Code>/.exec(xml)?.[1];
