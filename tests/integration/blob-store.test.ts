@@ -10,6 +10,8 @@ import {
 	type BlobStore
 } from '../../src/lib/server/storage/blob-store';
 import { S3BlobStore } from '../../src/lib/server/storage/s3-blob-store';
+import { checkBlobStore } from '../../src/lib/server/storage/open-blob-store';
+import { ConfigError } from '../../src/lib/server/env';
 import { startS3Emulator, type S3Emulator } from './s3-emulator';
 
 let emulator: S3Emulator;
@@ -122,6 +124,19 @@ describe('S3BlobStore against the emulator', () => {
 		const e = await store.get(sha256Hex(randomBytes(8))).catch((err: unknown) => err);
 		expect(e).not.toBeInstanceOf(BlobNotFoundError);
 		expect(String(e)).toMatch(/GET .* answered 404 NoSuchBucket/);
+	});
+
+	it('the start-up check passes on a usable bucket and stops on a wrong secret or bucket', async () => {
+		await expect(checkBlobStore(new S3BlobStore(emulator.settings))).resolves.toBeUndefined();
+		for (const wrong of [{ secretAccessKey: 'not-the-secret' }, { bucket: 'no-such-bucket' }]) {
+			const e = await checkBlobStore(new S3BlobStore({ ...emulator.settings, ...wrong })).catch(
+				(err: unknown) => err
+			);
+			expect(e).toBeInstanceOf(ConfigError);
+			expect(String(e)).toMatch(
+				/kho lưu trữ .* answered 40[34].* \/ the blob storage cannot be written/
+			);
+		}
 	});
 
 	it('an unreachable endpoint is an error naming it', async () => {
