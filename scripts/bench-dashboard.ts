@@ -56,7 +56,8 @@ async function main() {
 		port: 0,
 		demo: false,
 		workers: 0,
-		sessionDays: 7
+		sessionDays: 7,
+		storage: { kind: 'fs' as const }
 	};
 	const lines: string[] = [];
 	const log = (s: string) => {

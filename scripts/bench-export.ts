@@ -48,7 +48,8 @@ const s = await createServices({
 		port: 0,
 		demo: false,
 		workers: 0,
-		sessionDays: 7
+		sessionDays: 7,
+		storage: { kind: 'fs' as const }
 	}
 });
 let pool: OcrPool | null = null;

@@ -11,7 +11,7 @@ import { json } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getServices } from '$lib/server/runtime';
 import { authorizeRoute } from '$lib/server/authz';
-import { defaultLang, isLang, t, type Lang } from '$lib/i18n';
+import { defaultLang, formatMegabytes, isLang, t, type Lang } from '$lib/i18n';
 import { SESSION_COOKIE, LANG_COOKIE } from '$lib/server/cookies';
 import { errorForLog } from '$lib/server/log-safe';
 import { AppError } from '$lib/server/errors';
@@ -92,7 +92,7 @@ const bodyLimit: Handle = async ({ event, resolve }) => {
 	const lang = isLang(event.cookies.get(LANG_COOKIE))
 		? (event.cookies.get(LANG_COOKIE) as Lang)
 		: defaultLang;
-	const params = { limit: Math.floor(uploadLimit / 1024 ** 2) };
+	const params = { limit: formatMegabytes(uploadLimit, lang) };
 	const code = 'upload.tooLarge';
 	if (event.url.pathname.startsWith('/api/'))
 		return json({ error: { code, message: t(lang, code, params), params } }, { status: 413 });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createServices, type Services } from '../../src/lib/server/container';
-import type { Env } from '../../src/lib/server/env';
+import type { Env, StorageSettings } from '../../src/lib/server/env';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -36,12 +36,18 @@ const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || null;
 const inCi = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 let notedSkip = false;
 
-/** Services on a fresh database of the given kind, for tests that manage their own lifetime. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseContext> {
+/**
+ * Services on a fresh database of the given kind, for tests that manage their own lifetime; blobs
+ * under DATA_DIR unless `storage` says otherwise.
+ */
+export async function openTestDatabase(
+	kind: DatabaseKind,
+	storage: StorageSettings = { kind: 'fs' }
+): Promise<DatabaseContext> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sohoa-${kind}-`));
 	const clock = new TestClock();
 	if (kind === 'sqlite') {
-		const env = testEnv(dataDir, null);
+		const env = { ...testEnv(dataDir, null), storage };
 		const services = await createServices({ env, now: clock.now });
 		return { kind, services, env, dataDir, clock };
 	}
@@ -54,7 +60,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseCont
 	} finally {
 		await client.end();
 	}
-	const env = testEnv(dataDir, testDatabaseUrl);
+	const env = { ...testEnv(dataDir, testDatabaseUrl), storage };
 	const services = await createServices({ env, now: clock.now, pgSchema });
 	return { kind, services, env, dataDir, clock, pgSchema };
 }
@@ -82,7 +88,8 @@ export function testEnv(dataDir: string, databaseUrl: string | null): Env {
 		port: 0,
 		demo: false,
 		workers: 0,
-		sessionDays: 7
+		sessionDays: 7,
+		storage: { kind: 'fs' }
 	};
 }
 
@@ -91,7 +98,12 @@ export function testEnv(dataDir: string, databaseUrl: string | null): Env {
  * against PostgreSQL in a schema of its own. In CI a missing TEST_DATABASE_URL fails the run: the
  * PostgreSQL half must never be skipped silently there.
  */
-export function forEachDatabase(name: string, fn: (db: DatabaseContext) => void): void {
+export function forEachDatabase(
+	name: string,
+	fn: (db: DatabaseContext) => void,
+	/** Read when the suite starts (after the file's own beforeAll hooks, e.g. an S3 emulator's). */
+	storage?: () => StorageSettings
+): void {
 	for (const kind of ['sqlite', 'postgres'] as const) {
 		if (kind === 'postgres' && !testDatabaseUrl) {
 			if (inCi) {
@@ -119,7 +131,7 @@ export function forEachDatabase(name: string, fn: (db: DatabaseContext) => void)
 			// The context object is handed out now and filled before the first test runs.
 			const ctx = { kind } as DatabaseContext;
 			beforeAll(async () => {
-				Object.assign(ctx, await openTestDatabase(kind));
+				Object.assign(ctx, await openTestDatabase(kind, storage?.()));
 			});
 			afterAll(async () => {
 				if (ctx.services) await closeTestDatabase(ctx);

@@ -3,6 +3,7 @@ import { forEachDatabase } from './databases';
 import { addUser, TAN_LAP } from './fixtures';
 import { AppError } from '../../src/lib/server/errors';
 import { throttle } from '../../src/lib/server/auth/session-service';
+import { addressPolicy } from '../../src/lib/server/auth/login-throttle';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
 	const e = await p.then(
@@ -101,6 +102,46 @@ forEachDatabase('sessions', (t) => {
 		// Four fresh failures after the reset are below the limit: the right password still works.
 		const ok = await t.services.sessions.login(u.username, u.password);
 		expect(ok.user.id).toBe(u.id);
+	});
+
+	it(`locks an address after ${addressPolicy.maxFailures} failures spread over many usernames (password spraying)`, async () => {
+		const sprayer = '203.0.113.7';
+		const victim = await addUser(t.services, 'clerk', TAN_LAP);
+		// A few guesses at the victim, one at each of many other names: every username stays under
+		// its own limit.
+		for (let i = 0; i < addressPolicy.maxFailures; i++) {
+			const name = i < throttle.maxFailures - 1 ? victim.username : `khong.co.${i}`;
+			const e = await refusal(t.services.sessions.login(name, `Matkhau${i}!`, sprayer));
+			expect(e.code).toBe('auth.invalid');
+		}
+		const locked = await refusal(
+			t.services.sessions.login(victim.username, victim.password, sprayer)
+		);
+		expect([locked.status, locked.code]).toEqual([429, 'auth.throttledAddress']);
+		// The office next door (another address) and the command line (no address) are not locked out,
+		// and the victim's own count was cleared by their successful log-in there.
+		const other = await t.services.sessions.login(victim.username, victim.password, '198.51.100.2');
+		expect(other.user.id).toBe(victim.id);
+		expect((await t.services.sessions.login(victim.username, victim.password)).user.id).toBe(
+			victim.id
+		);
+		try {
+			t.clock.advance(addressPolicy.lockMs + 1000);
+			const later = await t.services.sessions.login(victim.username, victim.password, sprayer);
+			expect(later.user.id).toBe(victim.id);
+		} finally {
+			t.clock.reset();
+		}
+	});
+
+	it('a typed username can never name, and so lock, an address', async () => {
+		const u = await addUser(t.services, 'clerk', TAN_LAP);
+		const address = '192.0.2.44';
+		for (let i = 0; i < throttle.maxFailures + 1; i++) {
+			const e = await refusal(t.services.sessions.login(`addr:${address}`, 'x', '192.0.2.99'));
+			expect(e.code).toBe('auth.invalid');
+		}
+		expect((await t.services.sessions.login(u.username, u.password, address)).user.id).toBe(u.id);
 	});
 
 	it('issues a fresh token at every login (no session fixation)', async () => {

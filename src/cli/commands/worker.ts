@@ -3,6 +3,7 @@ import type { CliIo } from '../io';
 import { parseOrUsage } from './migrate';
 import { JobRunner } from '../../lib/server/jobs/job-runner';
 import { jobHandlers } from '../../lib/server/jobs/handlers';
+import { checkBlobStore } from '../../lib/server/storage/open-blob-store';
 
 /**
  * `sohoa worker [--once]`: a process that claims background jobs (OCR of imported books) from the
@@ -12,6 +13,7 @@ import { jobHandlers } from '../../lib/server/jobs/handlers';
 export async function workerCommand(argv: string[], io: CliIo): Promise<number> {
 	const { values } = parseOrUsage(argv, { once: { type: 'boolean' } });
 	return withServices(async (s) => {
+		await checkBlobStore(s.blobs);
 		const jobs = jobHandlers(s);
 		const runner = new JobRunner(s.jobs, jobs.handlers, {
 			log: (l) => io.stderr.write(l + '\n')

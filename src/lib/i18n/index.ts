@@ -19,6 +19,12 @@ export function format(template: string, lang: Lang, params: Params = {}): strin
 	});
 }
 
+/** A size in megabytes as people read it: "100", or "0,5" for a limit under 1 MB. */
+export function formatMegabytes(bytes: number, lang: Lang): string {
+	const mb = bytes / 1024 ** 2;
+	return formatNumber(mb, lang, Number.isInteger(mb) ? 0 : 1);
+}
+
 export function formatNumber(n: number, lang: Lang, digits = 0): string {
 	return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
 		maximumFractionDigits: digits,

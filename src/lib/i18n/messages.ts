@@ -45,6 +45,10 @@ export const coreMessages = {
 		vi: 'Đăng nhập sai quá nhiều lần. Thử lại sau {minutes} phút.',
 		en: 'Too many failed log-ins. Try again in {minutes} minutes.'
 	},
+	'auth.throttledAddress': {
+		vi: 'Quá nhiều lần đăng nhập sai từ máy/mạng này. Thử lại sau {minutes} phút.',
+		en: 'Too many failed log-ins from this computer or network. Try again in {minutes} minutes.'
+	},
 	'auth.required': { vi: 'Cần đăng nhập.', en: 'You need to log in.' },
 	'auth.expired': {
 		vi: 'Phiên làm việc đã hết hạn. Đăng nhập lại.',

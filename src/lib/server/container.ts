@@ -20,7 +20,8 @@ import { StatsProjection } from './services/stats-projection';
 import { DailyReportService, StatsService } from './services/stats-service';
 import { SamplingService } from './services/sampling-service';
 import { JobQueue } from './jobs/job-queue';
-import { FsBlobStore, blobsDir, type BlobStore } from './storage/blob-store';
+import type { BlobStore } from './storage/blob-store';
+import { openBlobStore } from './storage/open-blob-store';
 
 export interface Services {
 	database: Database;
@@ -68,7 +69,7 @@ export async function createServices(opts: ContainerOptions): Promise<Services> 
 	});
 	await migrateToLatest(database.db, pgSchema);
 	await seedUnits(database.db);
-	return buildServices(database, new FsBlobStore(blobsDir(env)), now, env.sessionDays);
+	return buildServices(database, openBlobStore(env), now, env.sessionDays);
 }
 
 export function buildServices(

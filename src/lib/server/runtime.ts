@@ -4,6 +4,7 @@ import { seedDemoIfEmpty } from './demo/seed';
 import { JobRunner } from './jobs/job-runner';
 import { jobHandlers } from './jobs/handlers';
 import { errorForLog } from './log-safe';
+import { checkBlobStore } from './storage/open-blob-store';
 
 let services: Promise<Services> | undefined;
 
@@ -16,10 +17,12 @@ export function getServices(): Promise<Services> {
 	return (services ??= (async () => {
 		const env = readEnv();
 		const s = await createServices({ env });
+		await checkBlobStore(s.blobs);
 		if (env.demo) await seedDemoIfEmpty(s, env, (line) => console.log(line));
 		if (env.workers > 0) startJobRunners(s, env.workers);
 		const shownHost = env.host === '0.0.0.0' ? '127.0.0.1' : env.host;
-		console.log(`sohoa: ready at http://${shownHost}:${env.port} (data in ${env.dataDir})`);
+		const blobs = env.storage.kind === 's3' ? `, blobs in s3://${env.storage.bucket}/blobs/` : '';
+		console.log(`sohoa: ready at http://${shownHost}:${env.port} (data in ${env.dataDir}${blobs})`);
 		return s;
 	})());
 }

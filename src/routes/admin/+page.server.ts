@@ -4,6 +4,7 @@ import { AppError } from '$lib/server/errors';
 import { generatePassword } from '$lib/server/auth/password';
 import { t } from '$lib/i18n';
 import { roles } from '$lib/auth/roles';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { users, units } = locals.services;
@@ -33,7 +34,7 @@ function refusal(e: unknown, lang: App.Locals['lang']): { status: number; messag
 
 export const actions: Actions = {
 	add: async ({ request, locals }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const input = {
 			username: String(form.get('username') ?? ''),
 			displayName: String(form.get('displayName') ?? ''),
@@ -54,7 +55,7 @@ export const actions: Actions = {
 		}
 	},
 	setDisabled: async ({ request, locals }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const id = String(form.get('id') ?? '');
 		const disabled = form.get('disabled') === '1';
 		try {

@@ -9,6 +9,7 @@ import {
 	parseQuery,
 	statsQuery
 } from '$lib/server/supervision/schemas';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	try {
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	expected: async ({ locals, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const parsed = expectedForm.safeParse({
 			bookId: String(form.get('bookId') ?? ''),
 			expected: Number(form.get('expected'))
@@ -53,7 +54,7 @@ export const actions: Actions = {
 		return { message: null };
 	},
 	drawAudit: async ({ locals, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const parsed = drawAuditBody.safeParse({
 			bookId: String(form.get('bookId') ?? ''),
 			randomSize: Number(form.get('randomSize')),

@@ -4,6 +4,8 @@ import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { appendAudit } from '../audit/audit-log';
 import { hashPassword, verifyPassword } from './password';
+import { addressPolicy, LoginThrottle, usernamePolicy } from './login-throttle';
+import { isUsernameShaped, usernameKey } from '../../auth/username';
 import type { Role } from '../../auth/roles';
 
 export interface SessionUser {
@@ -16,7 +18,8 @@ export interface SessionUser {
 	units: string[];
 }
 
-export const throttle = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/** The per-username policy, for tests and messages that quote it. */
+export const throttle = usernamePolicy;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -25,38 +28,47 @@ export class SessionService {
 		private readonly db: Kysely<DB>,
 		private readonly now: () => Date,
 		private readonly sessionDays: number
-	) {}
+	) {
+		this.throttle = new LoginThrottle(db, now);
+	}
 
-	/** Checks the password; on success creates a new session (a fresh token every login). */
+	private readonly throttle: LoginThrottle;
+
+	/**
+	 * Checks the password; on success creates a new session (a fresh token every login).
+	 * `clientAddress` (the HTTP client's) adds the per-address limit against password spraying;
+	 * the command line has none.
+	 */
 	async login(
 		username: string,
-		password: string
+		password: string,
+		clientAddress?: string
 	): Promise<{ token: string; user: SessionUser; expires: Date }> {
-		const key = username.trim().toLowerCase();
+		const key = usernameKey(username);
 		const now = this.now();
-		const t = await this.db
-			.selectFrom('login_throttle')
-			.selectAll()
-			.where('username', '=', key)
-			.executeTakeFirst();
-		if (t?.locked_until && new Date(t.locked_until) > now) {
-			throw new AppError(429, 'auth.throttled', {
-				minutes: Math.ceil((new Date(t.locked_until).getTime() - now.getTime()) / 60_000)
-			});
-		}
-		const user = await this.db
-			.selectFrom('app_user')
-			.selectAll()
-			.where('username', '=', key)
-			.executeTakeFirst();
+		const addressKey = clientAddress ? LoginThrottle.addressKey(clientAddress) : null;
+		if (addressKey) await this.throttle.assertOpen(addressKey, addressPolicy);
+		// A name no user can have is not a throttle key: it could otherwise name another row.
+		const userKey = isUsernameShaped(key) ? key : null;
+		if (userKey) await this.throttle.assertOpen(userKey, usernamePolicy);
+		const user = userKey
+			? await this.db
+					.selectFrom('app_user')
+					.selectAll()
+					.where('username', '=', userKey)
+					.executeTakeFirst()
+			: undefined;
 		// Verify even for unknown users so response time does not reveal which usernames exist.
 		const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
 		if (!user || !ok) {
-			await this.recordFailure(key, now);
+			if (userKey) await this.throttle.recordFailure(userKey, usernamePolicy);
+			if (addressKey) await this.throttle.recordFailure(addressKey, addressPolicy);
 			throw new AppError(401, 'auth.invalid');
 		}
 		if (user.disabled) throw new AppError(403, 'auth.disabled');
-		await this.db.deleteFrom('login_throttle').where('username', '=', key).execute();
+		// A success clears the username's count, not the address's: one right password among a
+		// spray of wrong ones must not reset the spray's count.
+		await this.throttle.clear(user.username);
 
 		const token = randomBytes(32).toString('base64url');
 		const expires = new Date(now.getTime() + this.sessionDays * 86_400_000);
@@ -113,32 +125,6 @@ export class SessionService {
 
 	async logout(token: string): Promise<void> {
 		await this.db.deleteFrom('session').where('token_hash', '=', sha256(token)).execute();
-	}
-
-	private async recordFailure(key: string, now: Date): Promise<void> {
-		const t = await this.db
-			.selectFrom('login_throttle')
-			.selectAll()
-			.where('username', '=', key)
-			.executeTakeFirst();
-		const windowOpen =
-			t && now.getTime() - new Date(t.first_failure_at).getTime() < throttle.windowMs;
-		const failures = windowOpen ? t.failures + 1 : 1;
-		const values = {
-			failures,
-			first_failure_at: windowOpen ? t.first_failure_at : now.toISOString(),
-			locked_until:
-				failures >= throttle.maxFailures
-					? new Date(now.getTime() + throttle.lockMs).toISOString()
-					: null
-		};
-		if (t)
-			await this.db.updateTable('login_throttle').set(values).where('username', '=', key).execute();
-		else
-			await this.db
-				.insertInto('login_throttle')
-				.values({ username: key, ...values })
-				.execute();
 	}
 
 	private async toSessionUser(id: string): Promise<SessionUser> {

@@ -7,7 +7,15 @@ import type { DB } from '../db/schema';
 import { connect, sqlitePath } from '../db/connect';
 import type { Env } from '../env';
 import { AppError } from '../errors';
-import { blobFiles, blobsDir } from '../storage/blob-store';
+import {
+	BlobNotFoundError,
+	blobFiles,
+	blobPath,
+	blobsDir,
+	sha256Hex,
+	type BlobStore
+} from '../storage/blob-store';
+import { openBlobStore } from '../storage/open-blob-store';
 import { readFacts, referencedBlobs, type DatabaseFacts } from './facts';
 import {
 	BACKUP_FORMAT,
@@ -81,7 +89,10 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
 			const source = path.join(env.dataDir, name);
 			if (await exists(source)) files.push(await addFile(tar, `files/${name}`, source));
 		}
-		const blobs = await addBlobs(tar, blobsDir(env), snapshot.referenced);
+		const blobs =
+			env.storage.kind === 's3'
+				? await addStoredBlobs(tar, openBlobStore(env), snapshot.referenced)
+				: await addBlobs(tar, blobsDir(env), snapshot.referenced);
 		const manifest: Manifest = {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
@@ -224,9 +235,7 @@ async function addBlobs(
 			const { size } = await fh.stat();
 			const start = tar.position;
 			const hash = createHash('sha256');
-			await tar.addFile(`blobs/${name.slice(0, 2)}/${name.slice(2, 4)}/${name}`, fh, size, (c) =>
-				hash.update(c)
-			);
+			await tar.addFile(`blobs/${blobPath(name)}`, fh, size, (c) => hash.update(c));
 			if (hash.digest('hex') !== name) {
 				await tar.rewind(start);
 				corrupt.push(name);
@@ -241,6 +250,37 @@ async function addBlobs(
 		}
 	}
 	const missing = [...referenced].filter((h) => !corrupt.includes(h)).sort();
+	return { count, bytes, listSha256: list.digest('hex'), missing, corrupt };
+}
+
+/**
+ * An object store cannot be listed through BlobStore: the blobs the snapshot refers to are fetched
+ * one by one (each small enough to hold, as the interface promises), in name order.
+ */
+async function addStoredBlobs(
+	tar: TarWriter,
+	store: BlobStore,
+	referenced: Set<string>
+): Promise<Manifest['blobs']> {
+	const list = createHash('sha256');
+	const missing: string[] = [];
+	const corrupt: string[] = [];
+	let bytes = 0;
+	let count = 0;
+	for (const hash of [...referenced].sort()) {
+		const content = await store.get(hash).catch((e: unknown) => {
+			if (e instanceof BlobNotFoundError) return null;
+			throw e;
+		});
+		if (!content) missing.push(hash);
+		else if (sha256Hex(content) !== hash) corrupt.push(hash);
+		else {
+			await tar.add(`blobs/${blobPath(hash)}`, content);
+			list.update(hash + '\n');
+			count++;
+			bytes += content.byteLength;
+		}
+	}
 	return { count, bytes, listSha256: list.digest('hex'), missing, corrupt };
 }
 

@@ -43,10 +43,23 @@ export async function readFacts(db: Kysely<DB>): Promise<DatabaseFacts> {
 	};
 }
 
-/** The blobs the snapshot's rows point at (pages, exports): each must be in the backup. */
+/**
+ * The blobs the snapshot's rows point at: the `blob` table (scans, export packages) and jobs'
+ * payloads (an uploaded resident extract waiting for its import). Each must be in the backup.
+ */
 export async function referencedBlobs(db: Kysely<DB>): Promise<Set<string>> {
 	const rows = await db.selectFrom('blob').select('hash').execute();
-	return new Set(rows.map((r) => r.hash));
+	const hashes = new Set(rows.map((r) => r.hash));
+	const jobs = await db
+		.selectFrom('job')
+		.select('payload')
+		.where('payload', 'like', '%"blob":%')
+		.execute();
+	for (const { payload } of jobs) {
+		const blob = (JSON.parse(payload) as { blob?: unknown }).blob;
+		if (typeof blob === 'string' && /^[0-9a-f]{64}$/.test(blob)) hashes.add(blob);
+	}
+	return hashes;
 }
 
 const MISSING_TABLE = /no such table|does not exist/i;

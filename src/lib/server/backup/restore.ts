@@ -10,7 +10,8 @@ import { migrations } from '../db/migrations/index';
 import type { Env } from '../env';
 import { AppError } from '../errors';
 import { verifyAudit, type AuditVerification } from '../audit/audit-log';
-import { blobFiles, blobsDir } from '../storage/blob-store';
+import { blobFiles, blobsDir, sha256Hex, type BlobStore } from '../storage/blob-store';
+import { openBlobStore } from '../storage/open-blob-store';
 import { ensureDataDir, storageError } from '../storage/data-dir';
 import { readFacts, rowsInUse } from './facts';
 import {
@@ -192,9 +193,11 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
 
 	const stage = path.join(env.dataDir, `.restore-${randomBytes(6).toString('hex')}`);
 	const blobRoot = blobsDir(env);
+	// Blobs go straight into DATA_DIR/blobs, or through the store when it is an object store.
+	const store = env.storage.kind === 's3' ? openBlobStore(env) : null;
 	try {
 		await fs.mkdir(stage);
-		const extracted = await extract(from, manifest, stage, blobRoot);
+		const extracted = await extract(from, manifest, stage, blobRoot, store);
 		log(`blobs in place: ${extracted.written} written, ${extracted.kept} already there`);
 		const staged = path.join(stage, manifest.database.part.name);
 		if (kind === 'sqlite') await replaceSqlite(staged, sqlitePath(env));
@@ -208,7 +211,8 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
 				await fs.chmod(dest, 0o600);
 			} else await fs.rm(dest, { force: true });
 		}
-		const removed = await removeBlobsNotIn(blobRoot, extracted.names);
+		// An object store cannot be listed: blobs the backup did not have stay there, unreferenced.
+		const removed = store ? 0 : await removeBlobsNotIn(blobRoot, extracted.names);
 		if (removed) log(`removed ${removed} blobs that were not in the backup`);
 		const check = await checkRestored(env);
 		return {
@@ -275,7 +279,8 @@ async function extract(
 	from: string,
 	manifest: Manifest,
 	stage: string,
-	blobRoot: string
+	blobRoot: string,
+	store: BlobStore | null
 ): Promise<{ written: number; kept: number; names: Set<string> }> {
 	const names = new Set<string>();
 	let written = 0;
@@ -289,6 +294,24 @@ async function extract(
 			const blob = BLOB_MEMBER.exec(name);
 			let dest: string;
 			let sha256: string;
+			if (blob && store) {
+				const hash = blob[3]!;
+				names.add(hash);
+				if (await store.has(hash)) {
+					kept++;
+					return null;
+				}
+				written++;
+				const chunks: Buffer[] = [];
+				return {
+					data: (c) => void chunks.push(Buffer.from(c)),
+					end: async () => {
+						const bytes = Buffer.concat(chunks);
+						if (sha256Hex(bytes) !== hash) throw corrupt(from, name);
+						await store.put(bytes);
+					}
+				};
+			}
 			if (blob) {
 				sha256 = blob[3]!;
 				names.add(sha256);

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { isRole, type Role } from '../../auth/roles';
 import type { UnitService } from './unit-service';
 import type { SessionUser } from '../auth/session-service';
+import { isUsernameShaped, usernameKey } from '../../auth/username';
 
 export interface NewUser {
 	username: string;
@@ -26,8 +27,6 @@ export interface UserSummary {
 	units: string[];
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
-
 export class UserService {
 	constructor(
 		private readonly db: Kysely<DB>,
@@ -41,8 +40,8 @@ export class UserService {
 	 */
 	async add(input: NewUser, actor: SessionUser | null): Promise<UserSummary> {
 		const actorId = actor?.id ?? null;
-		const username = input.username.trim().toLowerCase();
-		if (!USERNAME.test(username))
+		const username = usernameKey(input.username);
+		if (!isUsernameShaped(username))
 			throw new AppError(422, 'user.badUsername', { username: input.username });
 		if (!isRole(input.role)) throw new AppError(422, 'user.badRole', { role: input.role });
 		if (input.units.length === 0) throw new AppError(422, 'user.noUnit');

@@ -4,13 +4,23 @@ import path from 'node:path';
 import { storageError } from './data-dir';
 
 /**
- * Content-addressed storage for scans and derived images (DESIGN.md "Persistence"). The file
- * system implementation lives here; an S3-compatible one implements the same interface.
+ * Content-addressed storage for scans, derived images and export packages (DESIGN.md
+ * "Persistence"). Every object is small enough to hold in memory (a page scan, or one book's
+ * export package, which the exporter builds in memory anyway), so the interface speaks bytes.
  */
 export interface BlobStore {
+	/** Stores the bytes under their SHA-256 and returns it; storing known bytes again is a no-op. */
 	put(bytes: Uint8Array): Promise<string>;
+	/** The bytes; `BlobNotFoundError` when nothing is stored under the hash. */
 	get(hash: string): Promise<Buffer>;
+	/** False when nothing is stored under the hash; a store that cannot answer throws. */
 	has(hash: string): Promise<boolean>;
+}
+
+export class BlobNotFoundError extends Error {
+	constructor(readonly hash: string) {
+		super(`blob ${hash} not found`);
+	}
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -75,6 +85,16 @@ export async function* blobFiles(root: string): AsyncGenerator<{ hash: string; f
 	}
 }
 
+/**
+ * Where a blob lives, relative to the store's root: `ab/cd/abcd…`. The hash is our own, but a
+ * hash from a URL must never become a path or key outside the store.
+ */
+export function blobPath(hash: string): string {
+	if (!BLOB_NAME.test(hash)) throw new Error('invalid blob hash');
+	return `${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}`;
+}
+
+/** DATA_DIR/blobs: the layout `sohoa backup` copies and the S3 store mirrors under its prefix. */
 export class FsBlobStore implements BlobStore {
 	constructor(
 		private readonly root: string,
@@ -82,9 +102,7 @@ export class FsBlobStore implements BlobStore {
 	) {}
 
 	private file(hash: string): string {
-		// The hash is our own, but a hash from a URL must never become a path outside the store.
-		if (!BLOB_NAME.test(hash)) throw new Error('invalid blob hash');
-		return path.join(this.root, hash.slice(0, 2), hash.slice(2, 4), hash);
+		return path.join(this.root, ...blobPath(hash).split('/'));
 	}
 
 	async put(bytes: Uint8Array): Promise<string> {
@@ -105,16 +123,22 @@ export class FsBlobStore implements BlobStore {
 		return hash;
 	}
 
-	get(hash: string): Promise<Buffer> {
-		return fs.readFile(this.file(hash));
+	async get(hash: string): Promise<Buffer> {
+		try {
+			return await fs.readFile(this.file(hash));
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(hash);
+			throw e;
+		}
 	}
 
 	async has(hash: string): Promise<boolean> {
 		try {
 			await fs.access(this.file(hash));
 			return true;
-		} catch {
-			return false;
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+			throw e;
 		}
 	}
 }

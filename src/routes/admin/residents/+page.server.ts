@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { AppError } from '$lib/server/errors';
 import { t } from '$lib/i18n';
+import { readForm } from '$lib/server/form';
+import { bodyLimitBytes } from '$lib/server/request-limits';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { residentImports, units, access } = locals.services;
@@ -11,13 +13,16 @@ export const load: PageServerLoad = async ({ locals }) => {
 		units: all
 			.filter((u) => visible.has(u.code) && u.level !== 'district')
 			.map((u) => ({ code: u.code, name: u.name, level: u.level })),
-		...(await residentImports.list(locals.user!))
+		...(await residentImports.list(locals.user!)),
+		// The browser checks a file's size against it before sending: a refusal after 100 MB of
+		// upload over a commune's line would waste the clerk's hour, and may arrive as a reset.
+		uploadLimitBytes: bodyLimitBytes()
 	};
 };
 
 export const actions: Actions = {
 	import: async ({ request, locals }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const unitCode = String(form.get('unit') ?? '');
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0)

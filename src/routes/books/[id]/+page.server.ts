@@ -4,6 +4,7 @@ import { AppError } from '$lib/server/errors';
 import { t } from '$lib/i18n';
 import { pageError } from '$lib/server/http';
 import { authorizeRoute } from '$lib/server/authz';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	/** A supervisor switches the book's blind re-keying on or off (the service decides who may). */
 	review: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		try {
 			await locals.services.review.setBlindRekey(
 				locals.user!,

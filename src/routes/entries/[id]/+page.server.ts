@@ -7,6 +7,7 @@ import { allowedActions } from '$lib/verify/entry-lifecycle';
 import { changesSinceOcr } from '$lib/verify/blind-check';
 import { fieldKeys, isRegisterType } from '$lib/registers';
 import { queueNeighbours } from '$lib/workbench/queue-nav';
+import { readForm } from '$lib/server/form';
 
 // Whose turn an entry is: a clerk works the ones not yet submitted, an officer the submitted ones.
 const CLERK_STATES = new Set(['imported', 'prefilled', 'in_progress', 'returned']);
@@ -109,7 +110,7 @@ function prefixed(form: FormData, prefix: string): Record<string, string> {
 // calling the same service methods as `/api/v1/entries/:id/approve|return|blind|settle`.
 export const actions: Actions = {
 	approve: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		try {
 			await locals.services.entries.approve(locals.user!, params.id, formVersion(form));
 		} catch (e) {
@@ -119,7 +120,7 @@ export const actions: Actions = {
 		return { action: 'approve' as const, done: t(locals.lang, 'entry.approved') };
 	},
 	return: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const reasonCode = String(form.get('reasonCode') ?? 'other');
 		const comment = String(form.get('comment') ?? '');
 		try {
@@ -136,7 +137,7 @@ export const actions: Actions = {
 		return { action: 'return' as const, done: t(locals.lang, 'entry.returned') };
 	},
 	blind: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		try {
 			const info = await locals.services.review.blindCheck(locals.user!, params.id, {
 				version: formVersion(form),
@@ -153,7 +154,7 @@ export const actions: Actions = {
 		}
 	},
 	settle: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		try {
 			await locals.services.review.settle(locals.user!, params.id, {
 				version: formVersion(form),

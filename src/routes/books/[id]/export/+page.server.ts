@@ -4,6 +4,7 @@ import { AppError } from '$lib/server/errors';
 import { pageError } from '$lib/server/http';
 import { DEFAULT_FILE_NAME_PATTERN } from '$lib/export/file-names';
 import { t } from '$lib/i18n';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	start: async ({ request, locals, params }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const pattern = String(form.get('namePattern') ?? '').trim();
 		try {
 			await locals.services.exports.request(locals.user!, params.id, {

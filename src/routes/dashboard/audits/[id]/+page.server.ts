@@ -4,6 +4,7 @@ import { pageError } from '$lib/server/http';
 import { AppError } from '$lib/server/errors';
 import { t } from '$lib/i18n';
 import { checkItemBody } from '$lib/server/supervision/schemas';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	check: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const parsed = checkItemBody.safeParse({
 			result: form.get('result'),
 			note: String(form.get('note') ?? '').trim() || null
