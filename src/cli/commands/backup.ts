@@ -11,15 +11,18 @@ const RESTORE_USAGE = 'usage: sohoa restore --from FILE.tar [--force] [--json]';
 
 /**
  * `sohoa backup --out PATH`: a consistent copy of the database and DATA_DIR's blobs and files, made
- * while the server and workers keep running. PATH is the archive to write, or an existing folder
- * to write `sohoa-backup-<UTC time>.tar` into (for scheduled backups). Prints the archive's path.
+ * while the server and workers keep running. PATH is the archive to write, or a folder (existing,
+ * or ending in "/") to write `sohoa-backup-<UTC time>.tar` into (for scheduled backups). Prints the
+ * archive's path.
  */
 export async function backupCommand(argv: string[], io: CliIo): Promise<number> {
 	const { values } = parseOrUsage(argv, { out: { type: 'string' }, json: { type: 'boolean' } });
 	const out = values.out?.trim();
 	if (!out) throw usageError(`--out is required; ${BACKUP_USAGE}`);
 	const env = readEnv();
-	const file = (await isDirectory(out)) ? path.join(out, timestampedName(new Date())) : out;
+	// A folder (one that exists, or any path ending in "/") gets a timestamped name inside it.
+	const intoFolder = (await isDirectory(out)) || out.endsWith('/') || out.endsWith(path.sep);
+	const file = intoFolder ? path.join(out, timestampedName(new Date())) : out;
 	const r = await createBackup({ env, out: file });
 	const m = r.manifest;
 	io.stderr.write(
