@@ -4,13 +4,7 @@ import { sohoa } from '../cli-harness';
 import { TAN_LAP } from '../fixtures';
 import { realScans } from '../scan-files';
 import path from 'node:path';
-import {
-	auditVerify,
-	corruptBlobs,
-	SohoaProcess,
-	sqliteIntegrity,
-	until
-} from './crash-harness';
+import { auditVerify, corruptBlobs, SohoaProcess, sqliteIntegrity, until } from './crash-harness';
 
 /**
  * `sohoa import-book` killed with SIGKILL half-way through a book's pages: no book may be left
@@ -88,7 +82,9 @@ it('a killed import leaves no book; run again, the book has every page once and 
 	]);
 	expect(new Set(pages.map((p) => p.blob_hash)).size).toBe(6);
 	const jobs = await db.selectFrom('job').select(['kind', 'payload', 'state']).execute();
-	expect(jobs).toEqual([{ kind: 'book.ocr', payload: JSON.stringify({ bookId }), state: 'queued' }]);
+	expect(jobs).toEqual([
+		{ kind: 'book.ocr', payload: JSON.stringify({ bookId }), state: 'queued' }
+	]);
 	const audit = await db
 		.selectFrom('audit_log')
 		.select('action')

@@ -73,7 +73,12 @@ const pagesRead = async (bookId: string) =>
 		.execute();
 
 it('a worker killed mid-book: another takes the job over after the lease, each page read once', async () => {
-	const { bookId, jobId, truth } = await importPages('41', ['crash-ocr-1', 'crash-ocr-2', 'crash-ocr-3', 'crash-ocr-4']);
+	const { bookId, jobId, truth } = await importPages('41', [
+		'crash-ocr-1',
+		'crash-ocr-2',
+		'crash-ocr-3',
+		'crash-ocr-4'
+	]);
 	const first = worker();
 	const readBeforeKill = await until(
 		'the first worker to have read a page',
@@ -123,7 +128,10 @@ it('a worker killed mid-book: another takes the job over after the lease, each p
 		.execute();
 	// Each page's entries once: a page read twice would have its entries twice.
 	for (const [i, p] of pages.entries())
-		expect(entries.filter((e) => e.page_id === p.id), `page ${p.page_no}`).toHaveLength(truth[i]!);
+		expect(
+			entries.filter((e) => e.page_id === p.id),
+			`page ${p.page_no}`
+		).toHaveLength(truth[i]!);
 	expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
 	const prefills = await db
 		.selectFrom('audit_log')

@@ -38,7 +38,8 @@ const extract = (n: number, first: number) =>
 		'\uFEFFHọ, chữ đệm và tên;Ngày, tháng, năm sinh;Số định danh cá nhân\n' +
 			Array.from(
 				{ length: n },
-				(_, i) => `Nguyễn Văn An ${first + i};01/01/1990;066190${String(first + i).padStart(6, '0')}`
+				(_, i) =>
+					`Nguyễn Văn An ${first + i};01/01/1990;066190${String(first + i).padStart(6, '0')}`
 			).join('\n') +
 			'\n'
 	);
