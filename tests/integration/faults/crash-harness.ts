@@ -69,7 +69,7 @@ export async function until<T>(
 	probe: () => T | Promise<T>,
 	opts: { timeoutMs?: number; running?: SohoaProcess } = {}
 ): Promise<NonNullable<T>> {
-	const deadline = Date.now() + (opts.timeoutMs ?? 45_000);
+	const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
 	for (;;) {
 		const value = await probe();
 		if (value) return value as NonNullable<T>;

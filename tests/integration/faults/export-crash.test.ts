@@ -138,7 +138,7 @@ it('a worker killed mid-export publishes nothing; the job is retried and the pac
 	expect(corruptBlobs(t.dataDir)).toEqual([]);
 	const verify = await auditVerify(t.dataDir);
 	expect(verify.code, verify.stderr).toBe(0);
-}, 90_000);
+}, 120_000);
 
 it('`sohoa export` killed mid-way leaves no file under its final name; run again, the files are whole', async () => {
 	const before = await exportsOfEntries();
@@ -167,4 +167,4 @@ it('`sohoa export` killed mid-way leaves no file under its final name; run again
 	const verify = await auditVerify(t.dataDir);
 	expect(verify.code, verify.stderr).toBe(0);
 	expect(sqliteIntegrity(t.dataDir)).toBe('ok');
-}, 90_000);
+}, 120_000);

@@ -96,4 +96,4 @@ it('a killed import leaves no book; run again, the book has every page once and 
 	expect(sqliteIntegrity(t.dataDir)).toBe('ok');
 	const verify = await auditVerify(t.dataDir);
 	expect(verify.code, verify.stderr).toBe(0);
-});
+}, 120_000);

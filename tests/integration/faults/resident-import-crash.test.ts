@@ -90,7 +90,7 @@ it('a worker killed mid-import: nothing is listed as imported; the retry imports
 	const second = start(['worker']);
 	await until('the retry to finish', async () => (await s.jobs.get(jobId))?.state === 'done', {
 		running: second,
-		timeoutMs: 55_000
+		timeoutMs: 100_000
 	});
 	expect(await s.jobs.get(jobId)).toMatchObject({ attempts: 2, error: null });
 	expect(await residents(TAN_LAP)).toBe(N);
@@ -113,7 +113,7 @@ it('a worker killed mid-import: nothing is listed as imported; the retry imports
 	expect(sqliteIntegrity(t.dataDir)).toBe('ok');
 	const verify = await auditVerify(t.dataDir);
 	expect(verify.code, verify.stderr).toBe(0);
-}, 90_000);
+}, 120_000);
 
 it('`sohoa residents import` killed mid-way writes nothing; run again, each person once', async () => {
 	const N = 60_000;
@@ -138,4 +138,4 @@ it('`sohoa residents import` killed mid-way writes nothing; run again, each pers
 	expect(sqliteIntegrity(t.dataDir)).toBe('ok');
 	const verify = await auditVerify(t.dataDir);
 	expect(verify.code, verify.stderr).toBe(0);
-}, 90_000);
+}, 120_000);
