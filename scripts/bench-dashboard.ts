@@ -56,6 +56,7 @@ async function main() {
 		port: 0,
 		demo: false,
 		workers: 0,
+		jobLeaseMs: 60_000,
 		sessionDays: 7,
 		storage: { kind: 'fs' as const }
 	};

@@ -48,6 +48,7 @@ const s = await createServices({
 		port: 0,
 		demo: false,
 		workers: 0,
+		jobLeaseMs: 60_000,
 		sessionDays: 7,
 		storage: { kind: 'fs' as const }
 	}

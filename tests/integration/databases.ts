@@ -88,6 +88,7 @@ export function testEnv(dataDir: string, databaseUrl: string | null): Env {
 		port: 0,
 		demo: false,
 		workers: 0,
+		jobLeaseMs: 60_000,
 		sessionDays: 7,
 		storage: { kind: 'fs' }
 	};

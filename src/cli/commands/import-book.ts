@@ -1,8 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Services } from '../../lib/server/container';
-import type { NewBook } from '../../lib/server/services/book-import';
-import { jobKinds } from '../../lib/server/jobs/job-kinds';
+import { ImportDraft, type NewBook } from '../../lib/server/services/book-import';
 import { openScanFile } from '../../lib/ocr/page-source';
 import type { OcrError } from '../../lib/ocr/pipeline';
 import { isRegisterType, registerTypeIds, registerTypeInfo } from '../../lib/registers/index';
@@ -82,17 +81,18 @@ async function assertReadableFile(file: string): Promise<void> {
 }
 
 /**
- * Creates the book (the service refuses an unknown unit before writing anything) and prints its id
- * at once, so a crash half-way still says which book holds the pages. A file or page that cannot be
- * read is reported on stderr and skipped; the rest of the book is still imported (exit 1).
+ * Checks the book (an unknown unit is refused before any file is read), stores every readable
+ * page's image, then writes the book, its pages and its OCR job in one transaction and prints the
+ * book's id: a crash half-way leaves no book, and the same command run again imports it whole.
+ * A file or page that cannot be read is reported on stderr and skipped; the rest of the book is
+ * still imported (exit 1).
  */
 export async function importBook(
 	s: Services,
 	request: ImportBookRequest,
 	io: CliIo
 ): Promise<number> {
-	const bookId = await s.bookImport.createBook(null, request.book);
-	io.stdout.write(`${bookId}\n`);
+	await s.bookImport.checkNewBook(null, request.book);
 	let failed = false;
 	const report = (e: OcrError) => {
 		failed = true;
@@ -100,7 +100,7 @@ export async function importBook(
 			`sohoa import-book: ${t('en', e.code, e.params)} / ${t('vi', e.code, e.params)}\n`
 		);
 	};
-	const stored = new Set<string>();
+	const draft = new ImportDraft();
 	for (const file of request.files) {
 		const scan = await openScanFile(file);
 		if ('error' in scan) {
@@ -115,20 +115,22 @@ export async function importBook(
 			}
 			const { bytes, mime, width, height } = image;
 			const sourceFile = path.basename(file);
-			const row = await s.bookImport.addPage(
-				bookId,
-				{ bytes, mime, width, height, sourceFile, sourcePage: image.page },
-				null
-			);
-			// addPage keeps one copy of an image per book and hands back the page that holds it.
-			const where = stored.has(row.id)
-				? `same image as book page ${row.page_no}, not stored again`
-				: `book page ${row.page_no}`;
-			stored.add(row.id);
+			// The draft keeps one copy of an image per book and says which page holds it.
+			const { pageNo, stored } = await s.bookImport.stagePage(draft, {
+				bytes,
+				mime,
+				width,
+				height,
+				sourceFile,
+				sourcePage: image.page
+			});
+			const where = stored
+				? `book page ${pageNo}`
+				: `same image as book page ${pageNo}, not stored again`;
 			io.stderr.write(`import-book ${file}: page ${image.page}/${scan.pages.length} → ${where}\n`);
 		}
 	}
-	// A book none of whose pages could be read has nothing for OCR to do.
-	if (stored.size > 0) await s.jobs.enqueue(jobKinds.bookOcr, { bookId });
+	const bookId = await s.bookImport.commitImport(null, request.book, draft);
+	io.stdout.write(`${bookId}\n`);
 	return failed ? 1 : 0;
 }

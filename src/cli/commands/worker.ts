@@ -1,4 +1,5 @@
 import { withServices } from '../context';
+import { readEnv } from '../../lib/server/env';
 import type { CliIo } from '../io';
 import { parseOrUsage } from './migrate';
 import { JobRunner } from '../../lib/server/jobs/job-runner';
@@ -12,10 +13,12 @@ import { checkBlobStore } from '../../lib/server/storage/open-blob-store';
  */
 export async function workerCommand(argv: string[], io: CliIo): Promise<number> {
 	const { values } = parseOrUsage(argv, { once: { type: 'boolean' } });
+	const leaseMs = readEnv().jobLeaseMs;
 	return withServices(async (s) => {
 		await checkBlobStore(s.blobs);
 		const jobs = jobHandlers(s);
 		const runner = new JobRunner(s.jobs, jobs.handlers, {
+			leaseMs,
 			log: (l) => io.stderr.write(l + '\n')
 		});
 		io.stderr.write(`sohoa worker ${runner.workerId}: waiting for jobs\n`);

@@ -105,7 +105,7 @@ export function buildServices(
 		review: new ReviewService(db, access, entries, now),
 		users: new UserService(db, units, now),
 		pages: new PageService(db, access),
-		bookImport: new BookImportService(db, blobs, access, units, now),
+		bookImport: new BookImportService(db, blobs, access, units, jobs, now),
 		residents,
 		residentImports: new ResidentImportService(db, blobs, jobs, residents, access, units),
 		jobs,

@@ -15,6 +15,8 @@ export interface Env {
 	demo: boolean;
 	/** Background job runners inside the server process (0: only `sohoa worker` processes run jobs). */
 	workers: number;
+	/** How long a job stays claimed without a heartbeat: a dead worker's job is taken over after it. */
+	jobLeaseMs: number;
 	sessionDays: number;
 	storage: StorageSettings;
 }
@@ -48,6 +50,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 			`SOHOA_WORKERS must be a whole number from 0 to 8 (got "${source.SOHOA_WORKERS}")`
 		);
 	}
+	const leaseSeconds = Number(source.SOHOA_JOB_LEASE_SECONDS ?? 60);
+	if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1 || leaseSeconds > 3600) {
+		throw new ConfigError(
+			`SOHOA_JOB_LEASE_SECONDS must be a whole number of seconds from 1 to 3600 (got "${source.SOHOA_JOB_LEASE_SECONDS}")`
+		);
+	}
 	return {
 		dataDir,
 		databaseUrl,
@@ -56,6 +64,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 		port,
 		demo,
 		workers,
+		jobLeaseMs: leaseSeconds * 1000,
 		sessionDays: 7,
 		storage: readStorage(source)
 	};

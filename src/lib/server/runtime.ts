@@ -19,7 +19,7 @@ export function getServices(): Promise<Services> {
 		const s = await createServices({ env });
 		await checkBlobStore(s.blobs);
 		if (env.demo) await seedDemoIfEmpty(s, env, (line) => console.log(line));
-		if (env.workers > 0) startJobRunners(s, env.workers);
+		if (env.workers > 0) startJobRunners(s, env.workers, env.jobLeaseMs);
 		const shownHost = env.host === '0.0.0.0' ? '127.0.0.1' : env.host;
 		const blobs = env.storage.kind === 's3' ? `, blobs in s3://${env.storage.bucket}/blobs/` : '';
 		console.log(`sohoa: ready at http://${shownHost}:${env.port} (data in ${env.dataDir}${blobs})`);
@@ -28,12 +28,12 @@ export function getServices(): Promise<Services> {
 }
 
 /** Runs queued jobs (OCR of imported books) inside the server, as `sohoa worker` does outside it. */
-function startJobRunners(s: Services, count: number): void {
+function startJobRunners(s: Services, count: number, leaseMs: number): void {
 	const jobs = jobHandlers(s, { ocrThreads: count });
 	const log = (line: string) => console.log(`sohoa: ${line}`);
 	const runners = Array.from(
 		{ length: count },
-		() => new JobRunner(s.jobs, jobs.handlers, { log })
+		() => new JobRunner(s.jobs, jobs.handlers, { leaseMs, log })
 	);
 	const running = runners.map((r) =>
 		r.run().catch((e: unknown) => console.error(`sohoa: job runner stopped: ${errorForLog(e)}`))

@@ -23,11 +23,15 @@ export class JobQueue {
 	async enqueue(
 		kind: string,
 		payload: unknown,
-		opts: { maxAttempts?: number } = {}
+		opts: {
+			maxAttempts?: number;
+			/** The caller's transaction: the job is queued if and only if that work commits. */
+			db?: Kysely<DB>;
+		} = {}
 	): Promise<string> {
 		const id = randomUUID();
 		const at = this.now().toISOString();
-		await this.db
+		await (opts.db ?? this.db)
 			.insertInto('job')
 			.values({
 				id,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,9 @@ const payloadSchema = z.object({
 	blob: z.string().min(1),
 	unitCode: z.string().min(1),
 	fileName: z.string().min(1),
-	actorId: z.string().nullable()
+	actorId: z.string().nullable(),
+	/** Chosen when queued, so every attempt of the job writes into the same extract. */
+	extractId: z.string().min(1).optional()
 });
 
 export interface ImportJobView {
@@ -70,7 +73,13 @@ export class ResidentImportService {
 		const blob = await this.blobs.put(input.bytes);
 		return this.jobs.enqueue(
 			jobKinds.residentsImport,
-			{ blob, unitCode: input.unitCode, fileName: uploadName(input.fileName), actorId: actor.id },
+			{
+				blob,
+				unitCode: input.unitCode,
+				fileName: uploadName(input.fileName),
+				actorId: actor.id,
+				extractId: randomUUID()
+			},
 			// A refused file fails the same way every time: one retry covers a crashed worker.
 			{ maxAttempts: 2 }
 		);
@@ -108,6 +117,8 @@ export class ResidentImportService {
 					.selectFrom('resident_extract')
 					.select(['id', 'unit_code', 'file_name', 'rows', 'imported_at'])
 					.where('unit_code', 'in', units)
+					// No rows yet: still being imported, or its import died (its job says which).
+					.where('rows', '>', 0)
 					.orderBy('imported_at', 'desc')
 					.limit(20)
 					.execute()
@@ -143,6 +154,7 @@ export class ResidentImportService {
 				file,
 				fileName: p.fileName,
 				importedBy: p.actorId,
+				extractId: p.extractId,
 				atomic: false,
 				onProgress: (n, phase) => {
 					if (phase === 'check') {

@@ -84,7 +84,9 @@ export class ResidentService {
 	 * `atomic: false` (the background job) the file is read twice: first every row is checked and
 	 * counted, with no write; then rows are written in batches of their own transaction, so progress
 	 * shows on every database and a long import holds no lock. A crash in the second pass leaves
-	 * some people updated; the job's retry writes them all again (updates in place are idempotent).
+	 * some people written and their extract unfinished (rows 0, not listed); the job's retry writes
+	 * them all again into the same extract (updates in place are idempotent), counting the people
+	 * the crashed attempt had added as updated.
 	 */
 	async importFile(
 		actor: SessionUser | null,
@@ -94,6 +96,8 @@ export class ResidentService {
 			fileName?: string;
 			/** Who imported when `actor` is null (a job acting for a user). */
 			importedBy?: string | null;
+			/** The extract to write into: a retried job's, which its crashed attempt began. */
+			extractId?: string;
 			atomic?: boolean;
 			onProgress?: (rows: number, phase: 'check' | 'write') => void;
 		}
@@ -103,6 +107,7 @@ export class ResidentService {
 			this.importRows(actor, input.unitCode, fileName, readExtract(input.file), {
 				onProgress,
 				importedBy: input.importedBy,
+				extractId: input.extractId,
 				atomic: input.atomic ?? true
 			});
 		if (input.atomic ?? true) return write((n) => input.onProgress?.(n, 'write'));
@@ -150,6 +155,7 @@ export class ResidentService {
 		opts: {
 			onProgress?: (rows: number) => void;
 			importedBy?: string | null;
+			extractId?: string;
 			atomic?: boolean;
 		} = {}
 	): Promise<ImportResult> {
@@ -159,7 +165,7 @@ export class ResidentService {
 			throw new AppError(422, 'unit.unknown', { code: unitCode });
 		if (actor) await this.access.assertVisible(actor, unitCode, 'unit');
 		const actorId = actor?.id ?? opts.importedBy ?? null;
-		const extractId = randomUUID();
+		const extractId = opts.extractId ?? randomUUID();
 		const at = this.now().toISOString();
 		const problems: RowProblem[] = [];
 		let problemCount = 0;
@@ -198,6 +204,8 @@ export class ResidentService {
 					imported_at: at,
 					imported_by: actorId
 				})
+				// A retry finds the extract its crashed attempt began (rows 0 until it finishes).
+				.onConflict((oc) => oc.column('id').doNothing())
 				.execute();
 		const finish = async (trx: Kysely<DB>) => {
 			inserted = (await unitCount(trx)) - before;
