@@ -16,11 +16,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { readEnv } from '../src/lib/server/env';
+import { connect } from '../src/lib/server/db/connect';
 import { createServices, type Services } from '../src/lib/server/container';
 import { fieldKeys } from '../src/lib/registers/index';
 import { Recorder, runClerk, type RequestKind } from './load/clerk';
 import { checkIntegrity, type IntegrityReport } from './load/integrity';
 import { LoadSampler, machineLine, processCpuMs } from './load/machine';
+import { OcrWatch } from './load/ocr-watch';
 import { describe, fmtMs, summarise, type Summary } from './load/percentiles';
 import { startServer, startWorker, stop } from './load/processes';
 import { scanFiles, seedClerks, sohoa, type SeededClerk } from './load/seed';
@@ -35,7 +37,8 @@ const { values: args } = parseArgs({
 		'think-ms': { type: 'string', default: '1000' },
 		saves: { type: 'string', default: '3' },
 		'ocr-workers': { type: 'string', default: '2' },
-		'ocr-pages': { type: 'string', default: '40' },
+		// Enough for two workers to stay busy for five minutes on an idle machine (~4 CPU-s a page).
+		'ocr-pages': { type: 'string', default: '200' },
 		/** Niceness of the OCR workers (0: the same priority as the server). */
 		'worker-nice': { type: 'string', default: '10' },
 		port: { type: 'string', default: '4493' },
@@ -199,7 +202,13 @@ interface Result {
 	failures: { kind: string; status: number; detail: string }[];
 	failureCount: number;
 	serverCpuS: number;
-	ocr: { workers: number; pagesImported: number; pagesRead: number; workerCpuS: number };
+	ocr: {
+		workers: number;
+		pagesImported: number;
+		pagesRead: number;
+		doneAtS: number | null;
+		workerCpuS: number;
+	};
 	calibration: Partial<
 		Record<RequestKind, { serverCpuMs: number; dbCpuMs: number; wall: Summary }>
 	>;
@@ -238,7 +247,10 @@ function markdown(r: Result): string {
 			'.',
 		`- OCR during the run: ${r.ocr.pagesRead} of ${r.ocr.pagesImported} pages read by ${r.ocr.workers} workers ` +
 			`(${r.ocr.workerCpuS.toFixed(0)} CPU-s; ` +
-			`${r.ocr.pagesRead ? (r.ocr.workerCpuS / r.ocr.pagesRead).toFixed(1) : '–'} CPU-s per page).`,
+			`${r.ocr.pagesRead ? (r.ocr.workerCpuS / r.ocr.pagesRead).toFixed(1) : '–'} CPU-s per page); ` +
+			(r.ocr.doneAtS === null
+				? 'the workers were still reading at the end of the run.'
+				: `**all pages were read ${r.ocr.doneAtS.toFixed(0)} s into the run**: OCR did not last the whole run.`),
 		`- Server process CPU over the run: ${r.serverCpuS.toFixed(1)} s ` +
 			`(${((r.serverCpuS * 1000) / Math.max(1, r.requests)).toFixed(2)} CPU-ms per request on average).`,
 		`- Integrity after the run: ${r.integrity.entries} entries, ${r.integrity.acknowledgedVersions} ` +
@@ -355,9 +367,20 @@ async function main(): Promise<void> {
 		const editableKeys = fieldKeys('birth').filter((k) => /HoTen|NoiSinh|QueQuan|DanToc/.test(k));
 		const began = performance.now();
 		const until = began + DURATION_S * 1000;
+		const ocrWatch = new OcrWatch(
+			connect({
+				databaseUrl: database.databaseUrl,
+				sqlitePath: path.join(dataDir, 'sohoa.sqlite'),
+				pgSchema: database.pgSchema
+			}),
+			perBook * books.length
+		);
+		ocrWatch.start(began);
 		const progress = setInterval(() => {
 			const done = ((performance.now() - began) / 1000).toFixed(0);
-			console.log(`  ${done} s: ${rec.requests} requests, ${rec.failures.length} errors`);
+			console.log(
+				`  ${done} s: ${rec.requests} requests, ${rec.failures.length} errors, ${ocrWatch.pagesRead} pages read`
+			);
 		}, 30_000);
 		const done = await Promise.all(
 			clerks.map((c, i) =>
@@ -381,17 +404,7 @@ async function main(): Promise<void> {
 		const load = sampler.stop();
 		const serverCpuS = (processCpuMs(server.pid!) - serverCpu0) / 1000;
 		const workerCpuS = workers.reduce((sum, w) => sum + processCpuMs(w.pid!), 0) / 1000;
-		s = await open();
-		const pagesRead = Number(
-			(
-				await s.database.db
-					.selectFrom('page')
-					.select((eb) => eb.fn.countAll().as('n'))
-					.where('ocr_state', '!=', 'pending')
-					.executeTakeFirstOrThrow()
-			).n
-		);
-		await s.database.close();
+		await ocrWatch.stop(began);
 		await Promise.all(workers.map((w) => stop(w)));
 		console.log(`run over (${elapsedS.toFixed(0)} s); calibrating request costs`);
 		const calibration = await calibrate(base, calibrator!, server.pid!, database.databaseUrl);
@@ -448,7 +461,13 @@ async function main(): Promise<void> {
 			failures: rec.failures.slice(0, 20),
 			failureCount: rec.failures.length,
 			serverCpuS,
-			ocr: { workers: OCR_WORKERS, pagesImported: perBook * books.length, pagesRead, workerCpuS },
+			ocr: {
+				workers: OCR_WORKERS,
+				pagesImported: perBook * books.length,
+				pagesRead: ocrWatch.pagesRead,
+				doneAtS: ocrWatch.doneAtS,
+				workerCpuS
+			},
 			calibration: calibration.perKind,
 			integrity: { ...integrity, unacknowledgedWrites },
 			auditVerify: {
