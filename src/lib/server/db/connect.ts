@@ -2,7 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	Migrator,
+	PostgresDialect,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type Driver,
+	type MigrationProvider,
+	type SqliteDialectConfig
+} from 'kysely';
 import type { DB } from './schema';
 import { migrations } from './migrations/index';
 
@@ -27,6 +38,30 @@ export interface ConnectOptions {
 /** The embedded database's file, in DATA_DIR. */
 export const sqlitePath = (env: { dataDir: string }) => path.join(env.dataDir, 'sohoa.sqlite');
 
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock when they start, waiting for it
+ * (busy_timeout) if another process (a `sohoa worker`, a CLI command) holds it. A deferred
+ * transaction that has read and then wants to write after another process committed cannot wait:
+ * SQLite refuses it at once (SQLITE_BUSY_SNAPSHOT), and the clerk's save fails with a 500. Every
+ * transaction here exists to write, so locking from the start costs no concurrency SQLite had.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig;
+	constructor(config: SqliteDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+	override createDriver(): Driver {
+		return new ImmediateSqliteDriver(this.#config);
+	}
+}
+
 export function connect(opts: ConnectOptions): Database {
 	if (opts.databaseUrl) {
 		const pool = new pg.Pool({
@@ -45,7 +80,7 @@ export function connect(opts: ConnectOptions): Database {
 	sqlite.pragma('busy_timeout = 5000');
 	// WAL + NORMAL survives a killed process; only a power cut may lose the last commits.
 	sqlite.pragma('synchronous = NORMAL');
-	const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
