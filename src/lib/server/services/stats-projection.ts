@@ -74,8 +74,9 @@ const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
  * Keeps the stats_* projection in step with the entries and the audit log. Every change to an entry
  * or a book writes an audit row in its transaction, so each refresh finds the books touched since
  * the last one from the audit rows past the watermark (their sequence is gapless and committed in
- * order: writers serialise on audit_head), plus books without a row yet and rebuilds each book's rows from scratch with `rollupBook`, so a
- * figure can never drift from its sources: `rebuildAll` gives the same rows.
+ * order: writers serialise on audit_head), plus books without a row yet; it rebuilds each book's
+ * rows from scratch with `rollupBook`, then re-sums those books' units (`UNIT_SUMS`), so a figure
+ * can never drift from its sources: `rebuildAll` gives the same rows.
  */
 export class StatsProjection {
 	#chain: Promise<unknown> = Promise.resolve();
