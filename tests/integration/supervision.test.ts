@@ -15,6 +15,7 @@ import { appendAudit } from '../../src/lib/server/audit/audit-log';
 import { statsBody } from '../../src/lib/server/services/stats-service';
 import { dailyReportXlsx } from '../../src/lib/server/supervision/report-xlsx';
 import ExcelJS from 'exceljs';
+import type { DB } from '../../src/lib/server/db/schema';
 
 /**
  * Supervisors' figures through the real services on a real database: the entries move through
@@ -131,34 +132,65 @@ forEachDatabase('supervision', (ctx) => {
 	it('the projection kept by refreshes equals a rebuild from scratch', async () => {
 		const s = ctx.services;
 		const db = s.database.db;
+		// A second book in the same commune, with work done, so the unit rows sum two books.
+		const second = await createBook(db, TAN_LAP);
+		const id = await createEntry(db, second, { fields: { [key]: 'Tran Thi B' } });
+		await s.entries.update(clerk, id, { version: 1, fields: { [key]: 'Trần Thị B' } });
+		await s.entries.submit(clerk, id);
+		await s.entries.approve(officer, id);
 		await s.statsProjection.refresh();
-		const snapshot = async () => ({
-			books: await db.selectFrom('stats_book').selectAll().orderBy('book_id').execute(),
-			days: await db
-				.selectFrom('stats_book_day')
-				.selectAll()
-				.orderBy('book_id')
-				.orderBy('day')
-				.execute(),
-			users: await db
-				.selectFrom('stats_user_day')
-				.selectAll()
-				.orderBy('book_id')
-				.orderBy('day')
-				.orderBy('user_id')
-				.execute()
-		});
+		const tables = [
+			['stats_book', ['book_id']],
+			['stats_book_day', ['book_id', 'day']],
+			['stats_field_day', ['book_id', 'day', 'field_key']],
+			['stats_user_day', ['book_id', 'day', 'user_id']],
+			['stats_reason_day', ['book_id', 'day', 'code']],
+			['stats_unit_day', ['unit_code', 'day']],
+			['stats_unit_field_day', ['unit_code', 'day', 'register_type', 'field_key']],
+			['stats_unit_user_day', ['unit_code', 'day', 'user_id']],
+			['stats_unit_reason_day', ['unit_code', 'day', 'code']]
+		] as const;
+		const snapshot = async () => {
+			const out: Record<string, unknown[]> = {};
+			for (const [t, order] of tables) {
+				let q = db.selectFrom(t).selectAll();
+				for (const c of order) q = q.orderBy(c);
+				out[t] = await q.execute();
+			}
+			return out;
+		};
 		const before = await snapshot();
+		expect(before.stats_unit_user_day!.length).toBeGreaterThan(0);
+		expect(before.stats_unit_reason_day!.length).toBeGreaterThan(0);
 		await s.statsProjection.rebuildAll();
 		expect(await snapshot()).toEqual(before);
+
+		// Each unit row is its books' rows summed (here in JS, there in SQL).
+		const summed = new Map<string, number>();
+		for (const r of before.stats_user_day as DB['stats_user_day'][]) {
+			const k = `${r.unit_code}|${r.day}|${r.user_id}`;
+			summed.set(k, (summed.get(k) ?? 0) + Number(r.judged_approvals) + 100 * Number(r.edited));
+		}
+		const unitRows = before.stats_unit_user_day as DB['stats_unit_user_day'][];
+		expect(
+			new Map(
+				unitRows.map((r) => [
+					`${r.unit_code}|${r.day}|${r.user_id}`,
+					Number(r.judged_approvals) + 100 * Number(r.edited)
+				])
+			)
+		).toEqual(summed);
+		const clerkToday = unitRows.find((r) => r.unit_code === TAN_LAP && r.user_id === clerk.id)!;
+		expect(Number(clerkToday.submitted)).toBeGreaterThanOrEqual(2);
 	});
 
 	it('a supervisor sets a book’s expected entries: audited, and the rate follows', async () => {
 		const s = ctx.services;
 		await s.stats.setExpected(sup, book.id, 40);
 		const d = await s.stats.dashboard(sup, { unit: TAN_LAP });
-		expect(d.unit.sums.expected).toBe(40);
-		expect(d.unit.rate).toBeCloseTo(2 / 40);
+		// 40 declared here and 10 in the commune's second book; 3 approved between them.
+		expect(d.unit.sums.expected).toBe(50);
+		expect(d.unit.rate).toBeCloseTo(3 / 50);
 		expect((await refusal(s.stats.setExpected(clerk, book.id, 5))).status).toBe(403);
 		expect((await refusal(s.stats.setExpected(communeSup, book.id, 5))).status).toBe(404);
 		await s.stats.setExpected(sup, book.id, 10);
@@ -176,8 +208,9 @@ forEachDatabase('supervision', (ctx) => {
 	it('the daily report gives done, rate and change since yesterday per unit', async () => {
 		const r = await ctx.services.dailyReports.report(sup, {});
 		const row = r.rows.find((x) => x.unit.code === TAN_LAP)!;
-		expect(row).toMatchObject({ expected: 10, done: 2, change: 2, doneBefore: 0 });
-		expect(r.total.rate).toBeCloseTo(0.2);
+		// The commune's two books: 10 + 10 expected, 2 + 1 approved today.
+		expect(row).toMatchObject({ expected: 20, done: 3, change: 3, doneBefore: 0 });
+		expect(r.total.rate).toBeCloseTo(0.15);
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(
 			(await dailyReportXlsx(
@@ -188,7 +221,7 @@ forEachDatabase('supervision', (ctx) => {
 		const ws = wb.worksheets[0]!;
 		const values = ws.getSheetValues().filter(Boolean) as unknown[][];
 		const unitRow = values.find((v) => v[1] === row.unit.name)!;
-		expect(unitRow.slice(2)).toEqual([10, 2, 0.2, 2]);
+		expect(unitRow.slice(2)).toEqual([20, 3, 0.15, 3]);
 		const trap = values.find((v) => String(v[1]).startsWith('='))!;
 		expect(typeof trap[1]).toBe('string');
 	});

@@ -31,6 +31,10 @@ export interface DB {
 	stats_field_day: StatsFieldDayTable;
 	stats_user_day: StatsUserDayTable;
 	stats_reason_day: StatsReasonDayTable;
+	stats_unit_day: StatsUnitDayTable;
+	stats_unit_field_day: StatsUnitFieldDayTable;
+	stats_unit_user_day: StatsUnitUserDayTable;
+	stats_unit_reason_day: StatsUnitReasonDayTable;
 	stats_watermark: StatsWatermarkTable;
 	sample_audit: SampleAuditTable;
 	sample_audit_item: SampleAuditItemTable;
@@ -356,6 +360,12 @@ export interface StatsReasonDayTable {
 	unit_code: string;
 	n: number;
 }
+
+/** The per-book day tables summed over a unit's books (what the dashboards read). */
+export type StatsUnitDayTable = Omit<StatsBookDayTable, 'book_id'>;
+export type StatsUnitFieldDayTable = Omit<StatsFieldDayTable, 'book_id'>;
+export type StatsUnitUserDayTable = Omit<StatsUserDayTable, 'book_id'>;
+export type StatsUnitReasonDayTable = Omit<StatsReasonDayTable, 'book_id'>;
 
 export interface StatsWatermarkTable {
 	id: number;

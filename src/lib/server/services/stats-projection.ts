@@ -15,6 +15,53 @@ const COUNTED_ACTIONS = [
 	'entry.export'
 ];
 
+/**
+ * Each per-unit table is the sum of a per-book table over the unit's books: the one rule the
+ * projection applies to re-sum a unit (and migration 0013 applied to fill them). A province's
+ * dashboard then reads a few rows per unit and day, not a few per book and day.
+ */
+const UNIT_SUMS = [
+	{
+		book: 'stats_book_day',
+		unit: 'stats_unit_day',
+		keys: ['day'],
+		sums: ['imported', 'submitted', 'approved', 'exported', 'approvals', 'first_pass', 'returns']
+	},
+	{
+		book: 'stats_field_day',
+		unit: 'stats_unit_field_day',
+		keys: ['day', 'register_type', 'field_key'],
+		sums: [
+			'fields',
+			'ocr',
+			'kept',
+			'cer_edits',
+			'cer_chars',
+			'changed',
+			'flagged',
+			'flagged_changed'
+		]
+	},
+	{
+		book: 'stats_user_day',
+		unit: 'stats_unit_user_day',
+		keys: ['day', 'user_id'],
+		sums: [
+			'edited',
+			'submitted',
+			'approved',
+			'returned',
+			'judged_fields',
+			'judged_changed',
+			'judged_against',
+			'judged_approvals',
+			'judged_first_pass',
+			'judged_returns'
+		]
+	},
+	{ book: 'stats_reason_day', unit: 'stats_unit_reason_day', keys: ['day', 'code'], sums: ['n'] }
+] as const;
+
 const CHUNK = 400;
 
 const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
@@ -27,8 +74,9 @@ const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
  * Keeps the stats_* projection in step with the entries and the audit log. Every change to an entry
  * or a book writes an audit row in its transaction, so each refresh finds the books touched since
  * the last one from the audit rows past the watermark (their sequence is gapless and committed in
- * order: writers serialise on audit_head), plus books without a row yet and rebuilds each book's rows from scratch with `rollupBook`, so a
- * figure can never drift from its sources: `rebuildAll` gives the same rows.
+ * order: writers serialise on audit_head), plus books without a row yet; it rebuilds each book's
+ * rows from scratch with `rollupBook`, then re-sums those books' units (`UNIT_SUMS`), so a figure
+ * can never drift from its sources: `rebuildAll` gives the same rows.
  */
 export class StatsProjection {
 	#chain: Promise<unknown> = Promise.resolve();
@@ -91,7 +139,9 @@ export class StatsProjection {
 			.execute();
 		for (const b of missing) dirty.add(b.id);
 
-		for (const id of dirty) await this.rebuildBook(id);
+		const units = new Set<string>();
+		for (const id of dirty) for (const u of await this.rebuildBook(id)) units.add(u);
+		for (const u of units) await this.rebuildUnit(u);
 		await this.db
 			.updateTable('stats_watermark')
 			.set({ audit_seq: headSeq, entries_at: startedAt.toISOString() })
@@ -102,11 +152,34 @@ export class StatsProjection {
 		return dirty.size;
 	}
 
-	/** Rebuilds every book's rows (the projection's check: it must equal what refreshes kept). */
+	/** Rebuilds every book's and unit's rows (the check: they must equal what refreshes kept). */
 	async rebuildAll(): Promise<number> {
 		const books = await this.db.selectFrom('book').select('id').execute();
-		for (const b of books) await this.rebuildBook(b.id);
+		const units = new Set<string>();
+		for (const b of books) for (const u of await this.rebuildBook(b.id)) units.add(u);
+		for (const t of UNIT_SUMS) {
+			const stale = await this.db.selectFrom(t.unit).select('unit_code').distinct().execute();
+			for (const r of stale) units.add(r.unit_code);
+		}
+		for (const u of units) await this.rebuildUnit(u);
 		return books.length;
+	}
+
+	/** Re-sums a unit's rows from its books' rows (after those books were rewritten). */
+	async rebuildUnit(unitCode: string): Promise<void> {
+		await this.db.transaction().execute(async (trx) => {
+			// Two app nodes re-summing one unit: the last to take the lock reads both books' rows.
+			if (this.dialect === 'postgres')
+				await sql`select pg_advisory_xact_lock(hashtext(${`unit:${unitCode}`}))`.execute(trx);
+			for (const t of UNIT_SUMS) {
+				await trx.deleteFrom(t.unit).where('unit_code', '=', unitCode).execute();
+				const keys = sql.join(t.keys.map((k) => sql.ref(k)));
+				const sums = sql.join(t.sums.map((k) => sql`sum(${sql.ref(k)})`));
+				await sql`insert into ${sql.table(t.unit)} (unit_code, ${keys}, ${sql.join(t.sums.map((k) => sql.ref(k)))})
+					select unit_code, ${keys}, ${sums} from ${sql.table(t.book)}
+					where unit_code = ${unitCode} group by unit_code, ${keys}`.execute(trx);
+			}
+		});
 	}
 
 	/** Reads one book's entries, fields and audit rows and computes its rows, without writing. */
@@ -193,13 +266,25 @@ export class StatsProjection {
 		);
 	}
 
-	async rebuildBook(bookId: string): Promise<void> {
+	/**
+	 * Rewrites one book's rows; returns the units whose sums that changes (the book's, and the one
+	 * its old rows were under), for `rebuildUnit`.
+	 */
+	private async rebuildBook(bookId: string): Promise<string[]> {
 		const r = await this.computeBook(bookId);
 		const book = await this.db
 			.selectFrom('book')
 			.select(['unit_code', 'register_type'])
 			.where('id', '=', bookId)
 			.executeTakeFirst();
+		const old = await this.db
+			.selectFrom('stats_book')
+			.select('unit_code')
+			.where('book_id', '=', bookId)
+			.executeTakeFirst();
+		const units = [...new Set([old?.unit_code, book?.unit_code])].filter(
+			(u): u is string => u !== undefined
+		);
 		await this.db.transaction().execute(async (trx) => {
 			// Several app nodes on one PostgreSQL database: one rewrite of a book at a time (SQLite's
 			// single writer already serialises them).
@@ -301,5 +386,6 @@ export class StatsProjection {
 					)
 					.execute();
 		});
+		return units;
 	}
 }

@@ -108,7 +108,8 @@ const num = (v: unknown) => Number(v ?? 0);
 
 /**
  * The supervisors' figures for a unit and its children, read from the stats_* projection (brought
- * up to date first) plus the live queue of work in progress. Scope: the user's units' subtrees.
+ * up to date first: per book for progress, per unit for the day-by-day rows) plus the live queue
+ * of work in progress. Scope: the user's units' subtrees.
  */
 export class StatsService {
 	constructor(
@@ -155,7 +156,7 @@ export class StatsService {
 		const [bookRows, dayRows, fieldRows, userRows, reasonRows, outputRows] = await Promise.all([
 			this.db.selectFrom('stats_book').selectAll().where('unit_code', 'in', codes).execute(),
 			this.db
-				.selectFrom('stats_book_day')
+				.selectFrom('stats_unit_day')
 				.select([
 					'unit_code',
 					'day',
@@ -168,7 +169,7 @@ export class StatsService {
 				.groupBy(['unit_code', 'day'])
 				.execute(),
 			this.db
-				.selectFrom('stats_field_day')
+				.selectFrom('stats_unit_field_day')
 				.select([
 					'unit_code',
 					'register_type',
@@ -188,7 +189,7 @@ export class StatsService {
 				.groupBy(['unit_code', 'register_type', 'field_key'])
 				.execute(),
 			this.db
-				.selectFrom('stats_user_day')
+				.selectFrom('stats_unit_user_day')
 				.select([
 					'unit_code',
 					'user_id',
@@ -205,7 +206,7 @@ export class StatsService {
 				.groupBy(['unit_code', 'user_id'])
 				.execute(),
 			this.db
-				.selectFrom('stats_reason_day')
+				.selectFrom('stats_unit_reason_day')
 				.select(['code', (eb) => eb.fn.sum<number>('n').as('n')])
 				.where('unit_code', 'in', codes)
 				.where('day', '>=', from)
@@ -213,7 +214,7 @@ export class StatsService {
 				.groupBy('code')
 				.execute(),
 			this.db
-				.selectFrom('stats_user_day')
+				.selectFrom('stats_unit_user_day')
 				.select([
 					'user_id',
 					'day',
@@ -536,7 +537,7 @@ export class DailyReportService {
 				.groupBy('unit_code')
 				.execute(),
 			this.db
-				.selectFrom('stats_book_day')
+				.selectFrom('stats_unit_day')
 				.select([
 					'unit_code',
 					(eb) => eb.fn.sum<number>('approved').as('n'),
