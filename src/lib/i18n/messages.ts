@@ -5,6 +5,7 @@ import { workbenchMessages } from './workbench-messages';
 import { uiMessages } from './ui-messages';
 import { reconcileMessages } from './reconcile-messages';
 import { approvalMessages } from './approval-messages';
+import { doubleKeyingMessages } from './double-keying-messages';
 import { supervisorMessages } from './supervisor-messages';
 import { resilienceMessages } from './resilience-messages';
 
@@ -181,6 +182,7 @@ export const messages = {
 	...workbenchMessages,
 	...regionMessages,
 	...approvalMessages,
+	...doubleKeyingMessages,
 	...supervisorMessages,
 	...resilienceMessages
 } as const;

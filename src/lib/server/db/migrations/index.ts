@@ -9,6 +9,7 @@ import * as m0007 from './0007-exports';
 import * as m0008 from './0008-approval';
 import * as m0009 from './0009-supervision';
 import * as m0011 from './0011-resident-import-indexes';
+import * as m0012 from './0012-double-keying';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the bundled server and the
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'0007-exports': m0007,
 	'0008-approval': m0008,
 	'0009-supervision': m0009,
-	'0011-resident-import-indexes': m0011
+	'0011-resident-import-indexes': m0011,
+	'0012-double-keying': m0012
 };
