@@ -98,7 +98,10 @@ forEachDatabase('double keying', (t) => {
 		expect((await auditOf(id, 'entry.submit'))[0]?.data).toMatchObject({ secondKeying: 'due' });
 
 		// Not in the officers' queue, and nothing to decide until both keyings are in.
-		const ready = await t.services.entries.list(officer, { state: 'submitted', readyForReview: true });
+		const ready = await t.services.entries.list(officer, {
+			state: 'submitted',
+			readyForReview: true
+		});
 		expect(ready.map((e) => e.id)).not.toContain(id);
 		for (const action of ['approve', 'return'] as const) {
 			const got = await callApi(t.services, officer, action, id, {

@@ -269,7 +269,10 @@ export class DoubleKeyingService {
 	}
 
 	/** The first keying: the entry's own field values. */
-	private async firstKeying(trx: Transaction<DB>, entryId: string): Promise<Record<string, string>> {
+	private async firstKeying(
+		trx: Transaction<DB>,
+		entryId: string
+	): Promise<Record<string, string>> {
 		const rows = await trx
 			.selectFrom('entry_field')
 			.select(['key', 'value'])
