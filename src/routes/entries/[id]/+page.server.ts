@@ -56,8 +56,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			user.role === 'officer' && entry.state === 'submitted' && !keying
 				? OFFICER_STATES
 				: CLERK_STATES;
-		// A second keying the user may do is a stop of their queue, whatever the entry's state.
-		const stops = queue.map((q) => (q.keyable ? { id: q.id, state: SECOND_KEYING } : q));
+		// A second keying the user may do is a stop of their queue; one still due to someone else is
+		// nobody's turn yet (not the officer's: the review waits for both keyings).
+		const stops = queue.map((q) =>
+			q.keyable
+				? { id: q.id, state: SECOND_KEYING }
+				: q.secondKeyingDue
+					? { id: q.id, state: 'awaiting_second_keying' }
+					: q
+		);
 		return {
 			entry: {
 				id: entry.id,
