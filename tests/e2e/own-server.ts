@@ -32,6 +32,44 @@ export function nameField(): string {
 	return keys.includes('nksHoTen') ? 'nksHoTen' : keys[0]!;
 }
 
+/**
+ * A book of its own with `n` birth entries prefilled by "OCR" in a unit of the SQLite database in
+ * `dataDir` (a running server's too: WAL lets both write); returns the ids.
+ */
+export function addBirthEntries(
+	dataDir: string,
+	unit: string,
+	n: number
+): { book: string; entries: string[] } {
+	const key = nameField();
+	const db = new SQLite(path.join(dataDir, 'sohoa.sqlite'));
+	try {
+		const at = new Date().toISOString();
+		const book = randomUUID();
+		db.prepare(
+			`INSERT INTO book (id, unit_code, register_type, book_number, year, title, expected_entries,
+			 template_id, created_at, created_by) VALUES (?, ?, 'birth', ?, 2008, 'Sổ khai sinh', ?, NULL, ?, NULL)`
+		).run(book, unit, `Q-${book.slice(0, 6)}`, n, at);
+		const entries: string[] = [];
+		for (let i = 1; i <= n; i++) {
+			const id = randomUUID();
+			db.prepare(
+				`INSERT INTO entry (id, book_id, unit_code, register_type, page_id, seq, region, state, version,
+				 transcribed_by, last_edited_by, submitted_by, approved_by, return_reason, created_at, updated_at)
+				 VALUES (?, ?, ?, 'birth', NULL, ?, NULL, 'prefilled', 1, NULL, NULL, NULL, NULL, NULL, ?, ?)`
+			).run(id, book, unit, i, at, at);
+			db.prepare(
+				`INSERT INTO entry_field (entry_id, key, value, normalized_override, ocr_value, ocr_confidence,
+				 flag, bbox, updated_at, updated_by) VALUES (?, ?, 'OCR', NULL, 'OCR', 0.5, NULL, NULL, ?, NULL)`
+			).run(id, key, at);
+			entries.push(id);
+		}
+		return { book, entries };
+	} finally {
+		db.close();
+	}
+}
+
 export class OwnServer {
 	readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-http-'));
 	readonly port: number;
@@ -63,33 +101,7 @@ export class OwnServer {
 
 	/** A book with `n` prefilled birth entries in a unit; returns the entry ids. */
 	addEntries(unit: string, n: number): { book: string; entries: string[] } {
-		const key = nameField();
-		const db = new SQLite(path.join(this.dataDir, 'sohoa.sqlite'));
-		try {
-			const at = new Date().toISOString();
-			const book = randomUUID();
-			db.prepare(
-				`INSERT INTO book (id, unit_code, register_type, book_number, year, title, expected_entries,
-				 template_id, created_at, created_by) VALUES (?, ?, 'birth', ?, 2008, 'Sổ khai sinh', ?, NULL, ?, NULL)`
-			).run(book, unit, `Q-${book.slice(0, 6)}`, n, at);
-			const entries: string[] = [];
-			for (let i = 1; i <= n; i++) {
-				const id = randomUUID();
-				db.prepare(
-					`INSERT INTO entry (id, book_id, unit_code, register_type, page_id, seq, region, state, version,
-					 transcribed_by, last_edited_by, submitted_by, approved_by, return_reason, created_at, updated_at)
-					 VALUES (?, ?, ?, 'birth', NULL, ?, NULL, 'prefilled', 1, NULL, NULL, NULL, NULL, NULL, ?, ?)`
-				).run(id, book, unit, i, at, at);
-				db.prepare(
-					`INSERT INTO entry_field (entry_id, key, value, normalized_override, ocr_value, ocr_confidence,
-					 flag, bbox, updated_at, updated_by) VALUES (?, ?, 'OCR', NULL, 'OCR', 0.5, NULL, NULL, ?, NULL)`
-				).run(id, key, at);
-				entries.push(id);
-			}
-			return { book, entries };
-		} finally {
-			db.close();
-		}
+		return addBirthEntries(this.dataDir, unit, n);
 	}
 
 	async start(): Promise<void> {

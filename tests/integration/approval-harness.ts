@@ -13,18 +13,24 @@ import { POST as submitApi } from '../../src/routes/api/v1/entries/[id]/submit/+
 import { POST as blindApi } from '../../src/routes/api/v1/entries/[id]/blind/+server';
 import { POST as settleApi } from '../../src/routes/api/v1/entries/[id]/settle/+server';
 import { PATCH as patchApi } from '../../src/routes/api/v1/entries/[id]/+server';
+import { PUT as keyingApi } from '../../src/routes/api/v1/entries/[id]/keying/+server';
+import { POST as keyingSubmitApi } from '../../src/routes/api/v1/entries/[id]/keying/submit/+server';
 import { actions } from '../../src/routes/entries/[id]/+page.server';
 
 export type ApiAction = 'submit' | 'approve' | 'return' | 'patch' | 'blind' | 'settle';
+/** Double keying's endpoints (their own suite: the rule depends on the book's switch). */
+export type KeyingAction = 'keying' | 'keyingSubmit';
 export type PageAction = 'approve' | 'return' | 'blind' | 'settle';
 
-const apiRoutes: Record<ApiAction, { id: string; fn: unknown }> = {
+const apiRoutes: Record<ApiAction | KeyingAction, { id: string; fn: unknown; method?: string }> = {
 	submit: { id: '/api/v1/entries/[id]/submit', fn: submitApi },
 	approve: { id: '/api/v1/entries/[id]/approve', fn: approveApi },
 	return: { id: '/api/v1/entries/[id]/return', fn: returnApi },
 	patch: { id: '/api/v1/entries/[id]', fn: patchApi },
 	blind: { id: '/api/v1/entries/[id]/blind', fn: blindApi },
-	settle: { id: '/api/v1/entries/[id]/settle', fn: settleApi }
+	settle: { id: '/api/v1/entries/[id]/settle', fn: settleApi },
+	keying: { id: '/api/v1/entries/[id]/keying', fn: keyingApi, method: 'PUT' },
+	keyingSubmit: { id: '/api/v1/entries/[id]/keying/submit', fn: keyingSubmitApi }
 };
 
 export interface Outcome {
@@ -38,7 +44,7 @@ type Handler = (event: unknown) => Promise<Response>;
 export async function callApi(
 	services: Services,
 	user: SessionUser | null,
-	action: ApiAction,
+	action: ApiAction | KeyingAction,
 	id: string,
 	body: unknown
 ): Promise<Outcome> {
@@ -50,7 +56,7 @@ export async function callApi(
 	}
 	const text = body === undefined ? '' : JSON.stringify(body);
 	const request = new Request(`http://test.local/api/v1/entries/${id}/${action}`, {
-		method: action === 'patch' ? 'PATCH' : 'POST',
+		method: route.method ?? (action === 'patch' ? 'PATCH' : 'POST'),
 		headers: { 'content-type': 'application/json', 'content-length': String(text.length) },
 		body: text || undefined
 	});

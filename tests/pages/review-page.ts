@@ -45,3 +45,28 @@ export class ReviewPage {
 		return this.page.locator(`[data-testid="difference"][data-key="${key}"]`);
 	}
 }
+
+/** A second keying at /entries/:id (double keying): every field typed from the scan alone. */
+export class SecondKeyingPage {
+	readonly root: Locator;
+	readonly status: Locator;
+
+	constructor(readonly page: Page) {
+		this.root = page.getByTestId('second-keying');
+		this.status = page.getByTestId('keying-status');
+	}
+
+	input(key: string): Locator {
+		return this.page.locator(`[data-testid="keying-input"][data-key="${key}"]`);
+	}
+
+	/** Types each value into its field, as a keyer does, and submits with Ctrl+Enter. */
+	async keyAndSubmit(values: Record<string, string>): Promise<void> {
+		await expect(this.root).toBeVisible();
+		for (const [key, value] of Object.entries(values)) {
+			await this.input(key).click();
+			await this.page.keyboard.type(value);
+		}
+		await this.page.keyboard.press('Control+Enter');
+	}
+}

@@ -5,6 +5,7 @@ import { workbenchMessages } from './workbench-messages';
 import { uiMessages } from './ui-messages';
 import { reconcileMessages } from './reconcile-messages';
 import { approvalMessages } from './approval-messages';
+import { doubleKeyingMessages } from './double-keying-messages';
 import { supervisorMessages } from './supervisor-messages';
 import { resilienceMessages } from './resilience-messages';
 import { backupMessages } from './backup-messages';
@@ -186,6 +187,7 @@ export const messages = {
 	...workbenchMessages,
 	...regionMessages,
 	...approvalMessages,
+	...doubleKeyingMessages,
 	...supervisorMessages,
 	...resilienceMessages,
 	...backupMessages

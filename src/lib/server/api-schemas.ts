@@ -54,6 +54,17 @@ export const settleBody = z.strictObject({
 	chosen: readings
 });
 
+/**
+ * A second keying so far (double keying): every field of the register type may be in it, so the
+ * bound is the largest register's field count with room, not the blind re-keying's handful.
+ */
+export const keyingBody = z.strictObject({
+	version: z.number().int().nonnegative(),
+	values: z
+		.record(z.string().max(64), z.string().max(2000))
+		.refine((r) => Object.keys(r).length <= 200, { message: 'too many fields' })
+});
+
 /** [x0, y0, x1, y1] in page pixels; the service checks it against the page. */
 const pageBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 const version = z.number().int().nonnegative();

@@ -46,6 +46,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/api/v1/entries/[id]/review': { roles: ['officer', 'supervisor'] },
 	'/api/v1/entries/[id]/blind': { roles: ['officer'] },
 	'/api/v1/entries/[id]/settle': { roles: ['officer'] },
+	// Double keying: the second keying, by whoever may key (the lifecycle's `key` rule).
+	'/api/v1/entries/[id]/keying': { roles: ['clerk', 'officer'] },
+	'/api/v1/entries/[id]/keying/submit': { roles: ['clerk', 'officer'] },
 	'/api/v1/entries/[id]/history': { roles: ['clerk', 'officer', 'supervisor'] },
 	'/api/v1/entries/[id]/candidates': { roles: ['clerk', 'officer', 'supervisor'] },
 	// Deciding is part of transcription: supervisors follow, they do not decide.

@@ -8,6 +8,7 @@ import { BookService } from './services/book-service';
 import { EntryService } from './services/entry-service';
 import { EntryRegionService } from './services/entry-region-service';
 import { ReviewService } from './services/review-service';
+import { DoubleKeyingService } from './services/double-keying-service';
 import { UserService } from './services/user-service';
 import { PageService } from './services/page-service';
 import { BookImportService } from './services/book-import';
@@ -33,6 +34,7 @@ export interface Services {
 	entries: EntryService;
 	entryRegions: EntryRegionService;
 	review: ReviewService;
+	doubleKeying: DoubleKeyingService;
 	users: UserService;
 	pages: PageService;
 	bookImport: BookImportService;
@@ -103,6 +105,7 @@ export function buildServices(
 		reconcile,
 		entryRegions: new EntryRegionService(db, access, entries, now),
 		review: new ReviewService(db, access, entries, now),
+		doubleKeying: new DoubleKeyingService(db, access, entries, now),
 		users: new UserService(db, units, now),
 		pages: new PageService(db, access),
 		bookImport: new BookImportService(db, blobs, access, units, jobs, now),

@@ -40,6 +40,8 @@ const spec: Record<
 		}
 	],
 	check: [{ from: ['submitted'], roles: ['officer'], to: 'same', fourEyes: true }],
+	// No second keying is due in these facts: the rule is reachable, then refused as not due.
+	key: [{ from: ['submitted'], roles: ['clerk', 'officer'], to: 'same', fourEyes: true }],
 	approve: [{ from: ['submitted'], roles: ['officer'], to: 'approved', fourEyes: true }],
 	return: [{ from: ['submitted'], roles: ['officer'], to: 'returned', fourEyes: true }],
 	export: [
@@ -72,6 +74,7 @@ function expected(state: EntryState, action: EntryAction, role: ActorRole, rel: 
 	const rule = byState.find((r) => r.roles.includes(role));
 	if (!rule) return { ok: false, code: 'entry.roleForbidden' };
 	if (rule.fourEyes && rel !== 'stranger') return { ok: false, code: 'entry.ownWork' };
+	if (action === 'key') return { ok: false, code: 'entry.keyingNotDue' };
 	return { ok: true, next: rule.to === 'same' ? state : rule.to };
 }
 
@@ -83,7 +86,7 @@ const cases = entryStates.flatMap((state) =>
 
 describe('entry lifecycle', () => {
 	it('covers every state × action × role × relation', () => {
-		expect(cases).toHaveLength(7 * 7 * 5 * 4);
+		expect(cases).toHaveLength(7 * 8 * 5 * 4);
 	});
 
 	it.each(cases)('$action on $state by $role ($rel)', ({ state, action, role, rel }) => {
@@ -126,6 +129,49 @@ describe('entry lifecycle', () => {
 			});
 			expect(decide(disputed, 'return', officer)).toEqual({ ok: true, next: 'returned' });
 			expect(decide(disputed, 'check', officer)).toEqual({ ok: true, next: 'submitted' });
+		});
+		describe('double keying', () => {
+			const clerkB = { id: 'clerk-2', role: 'clerk' as const };
+			const due = submitted({ secondKeyingDue: true });
+			it('a second person may key it while the second keying is due', () => {
+				expect(decide(due, 'key', clerkB)).toEqual({ ok: true, next: 'submitted' });
+				expect(decide(due, 'key', officer)).toEqual({ ok: true, next: 'submitted' });
+			});
+			it('the first keyer may never key it a second time', () => {
+				expect(decide(due, 'key', { id: 'clerk-1', role: 'clerk' })).toMatchObject({
+					ok: false,
+					code: 'entry.ownWork'
+				});
+			});
+			it('the second keying is one person’s: another is refused while it is held', () => {
+				const held = submitted({ secondKeyingDue: true, secondKeyer: 'clerk-2' });
+				expect(decide(held, 'key', clerkB).ok).toBe(true);
+				expect(decide(held, 'key', { id: 'clerk-3', role: 'clerk' })).toMatchObject({
+					ok: false,
+					code: 'entry.keyingTaken'
+				});
+			});
+			it('nothing is keyed twice once the second keying is in, or where none is due', () => {
+				expect(decide(submitted({ secondKeyer: 'clerk-2' }), 'key', clerkB)).toMatchObject({
+					ok: false,
+					code: 'entry.keyingNotDue'
+				});
+			});
+			it('the officer waits for the second keying before re-keying, correcting, approving or returning', () => {
+				for (const action of ['check', 'edit', 'approve', 'return'] as const)
+					expect(decide(due, action, officer)).toMatchObject({
+						ok: false,
+						code: 'entry.awaitingSecondKeying'
+					});
+			});
+			it('an officer who did the second keying may not approve, return or correct it', () => {
+				const keyedByOfficer = submitted({ secondKeyer: 'officer-1' });
+				for (const action of ['approve', 'return', 'edit', 'check'] as const)
+					expect(decide(keyedByOfficer, action, officer)).toMatchObject({
+						ok: false,
+						code: 'entry.ownWork'
+					});
+			});
 		});
 		it('a supervisor may never approve, even as a stranger to it', () => {
 			expect(decide(submitted({}), 'approve', { id: 'sup', role: 'supervisor' })).toMatchObject({

@@ -21,6 +21,7 @@ export const entryActions = [
 	'edit',
 	'submit',
 	'check',
+	'key',
 	'approve',
 	'return',
 	'export'
@@ -41,8 +42,12 @@ export interface EntryFacts {
 	/** Last person who edited the fields before it was submitted (null once reviewed edits start). */
 	lastEditedBy: string | null;
 	submittedBy: string | null;
-	/** A blind re-keying found differences that nobody has settled yet (approval waits for them). */
+	/** A blind re-keying or double keying found differences nobody has settled yet (approval waits). */
 	unsettled?: boolean;
+	/** Double keying: this round's second keying is still to be submitted (the officer waits for it). */
+	secondKeyingDue?: boolean;
+	/** Who holds (or did) this round's second keying. */
+	secondKeyer?: string | null;
 }
 
 interface Rule {
@@ -50,8 +55,10 @@ interface Rule {
 	/** The state after the action; `stay` keeps the current one (an officer correcting under review). */
 	to: EntryState | 'stay';
 	actors: readonly ActorRole[];
-	/** Four-eyes: the actor must not be the entry's transcriber, submitter or last editor. */
+	/** Four-eyes: the actor must not be the entry's transcriber, submitter, last editor or second keyer. */
 	secondPerson?: boolean;
+	/** Double keying: the actor must not have keyed the first transcription, nor be a second keyer other than the one holding it. */
+	independentKeyer?: boolean;
 }
 
 const editable: readonly EntryState[] = ['imported', 'prefilled', 'in_progress', 'returned'];
@@ -66,6 +73,8 @@ export const lifecycleRules: Record<EntryAction, readonly Rule[]> = {
 	submit: [{ from: ['in_progress', 'prefilled'], to: 'submitted', actors: ['clerk', 'officer'] }],
 	// Blind re-keying and settling its differences: part of the review, by a second person.
 	check: [{ from: ['submitted'], to: 'stay', actors: ['officer'], secondPerson: true }],
+	// Double keying: a second, independent keying of a submitted entry, by someone who did not key it.
+	key: [{ from: ['submitted'], to: 'stay', actors: ['clerk', 'officer'], independentKeyer: true }],
 	approve: [{ from: ['submitted'], to: 'approved', actors: ['officer'], secondPerson: true }],
 	return: [{ from: ['submitted'], to: 'returned', actors: ['officer'], secondPerson: true }],
 	export: [
@@ -74,7 +83,16 @@ export const lifecycleRules: Record<EntryAction, readonly Rule[]> = {
 };
 
 export type LifecycleRefusal =
-	'entry.wrongState' | 'entry.roleForbidden' | 'entry.ownWork' | 'entry.unsettled';
+	| 'entry.wrongState'
+	| 'entry.roleForbidden'
+	| 'entry.ownWork'
+	| 'entry.unsettled'
+	| 'entry.awaitingSecondKeying'
+	| 'entry.keyingNotDue'
+	| 'entry.keyingTaken';
+
+/** The officer's actions on a submitted entry, which wait until its second keying is in. */
+const reviewActions: readonly EntryAction[] = ['edit', 'check', 'approve', 'return'];
 
 export type LifecycleDecision =
 	| { ok: true; next: EntryState }
@@ -91,14 +109,30 @@ export function decide(entry: EntryFacts, action: EntryAction, actor: Actor): Li
 	if (rule.secondPerson && isOwnWork(entry, actor)) {
 		return { ok: false, code: 'entry.ownWork', params };
 	}
+	if (rule.independentKeyer) {
+		// One person can never be both keyers of an entry: that would make the comparison a no-op.
+		if (isFirstKeyer(entry, actor)) return { ok: false, code: 'entry.ownWork', params };
+		if (!entry.secondKeyingDue) return { ok: false, code: 'entry.keyingNotDue', params };
+		if (entry.secondKeyer && entry.secondKeyer !== actor.id)
+			return { ok: false, code: 'entry.keyingTaken', params };
+	}
+	// The review starts once both keyings are in: until then there is nothing to compare or decide.
+	if (entry.secondKeyingDue && entry.state === 'submitted' && reviewActions.includes(action))
+		return { ok: false, code: 'entry.awaitingSecondKeying', params };
 	// Nothing is approved while a reading of it is disputed: settle first (or return it).
 	if (action === 'approve' && entry.unsettled)
 		return { ok: false, code: 'entry.unsettled', params };
 	return { ok: true, next: rule.to === 'stay' ? entry.state : rule.to };
 }
 
-export function isOwnWork(entry: EntryFacts, actor: Actor): boolean {
+/** Whether the actor keyed the transcription (first keying): transcribed, last edited or submitted it. */
+export function isFirstKeyer(entry: EntryFacts, actor: Actor): boolean {
 	return [entry.transcribedBy, entry.lastEditedBy, entry.submittedBy].includes(actor.id);
+}
+
+/** Whether the entry is the actor's own work: either keying of it. */
+export function isOwnWork(entry: EntryFacts, actor: Actor): boolean {
+	return isFirstKeyer(entry, actor) || (!!entry.secondKeyer && entry.secondKeyer === actor.id);
 }
 
 /** The actions an actor could take on an entry now (for showing buttons, never for deciding). */

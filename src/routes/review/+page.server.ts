@@ -1,10 +1,17 @@
 import type { PageServerLoad } from './$types';
 
-/** The officer's queue: every submitted entry in their units, the longest-waiting first. */
+/**
+ * The officer's queue: every submitted entry in their units that is ready for review (a
+ * double-keyed entry once both keyings are in), the longest-waiting first.
+ */
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user!;
 	const { books, entries, review } = locals.services;
-	const submitted = await entries.list(user, { state: 'submitted', limit: 2000 });
+	const submitted = await entries.list(user, {
+		state: 'submitted',
+		readyForReview: true,
+		limit: 2000
+	});
 	submitted.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.seq - b.seq);
 	const bookIds = [...new Set(submitted.map((e) => e.book))];
 	const byBook = new Map((await books.listVisible(user)).map((b) => [b.id, b]));

@@ -26,6 +26,7 @@ export interface DB {
 	book_export: BookExportTable;
 	entry_export: EntryExportTable;
 	entry_check: EntryCheckTable;
+	entry_keying: EntryKeyingTable;
 	stats_book: StatsBookTable;
 	stats_book_day: StatsBookDayTable;
 	stats_field_day: StatsFieldDayTable;
@@ -99,6 +100,8 @@ export interface BookTable {
 	created_by: string | null;
 	/** 1: the review re-keys the critical fields blind (verify/blind-check.ts); a supervisor may turn it off. */
 	blind_rekey: Generated<number>;
+	/** 1: every entry is keyed twice by two different people (verify/double-keying.ts); off by default. */
+	double_keying: Generated<number>;
 }
 
 export interface PageTable {
@@ -138,6 +141,10 @@ export interface EntryTable {
 	return_code: string | null;
 	/** How many times an officer returned it: 0 at approval = approved first time. */
 	return_count: Generated<number>;
+	/** This round's second keying (double-keyed books): 'due' until submitted, then 'done'; null = none. */
+	second_keying: Generated<'due' | 'done' | null>;
+	/** Who holds (or did) this round's second keying. */
+	second_keyer: Generated<string | null>;
 	created_at: string;
 	updated_at: string;
 }
@@ -415,7 +422,9 @@ export type BookExportRow = Selectable<BookExportTable>;
 export interface EntryCheckTable {
 	id: string;
 	entry_id: string;
-	source: 'blind';
+	/** 'blind': the officer re-keyed the critical fields; 'double': a second clerk keyed every field. */
+	source: 'blind' | 'double';
+	/** Who made the readings compared with the transcription (the officer, or the second keyer). */
 	officer_id: string;
 	/** The entry's version the readings were compared with. */
 	entry_version: number;
@@ -427,3 +436,23 @@ export interface EntryCheckTable {
 	settled_at: string | null;
 }
 export type EntryCheckRow = Selectable<EntryCheckTable>;
+
+/**
+ * The second keying of an entry in a double-keyed book: the second person's values of every field,
+ * typed from the scan without seeing the first keying. Kept apart from `entry_field` so the first
+ * keying is never overwritten; a return ends the round (`dropped`).
+ */
+export interface EntryKeyingTable {
+	id: string;
+	entry_id: string;
+	keyer_id: string;
+	state: 'draft' | 'submitted' | 'dropped';
+	/** JSON: field key → value as typed. */
+	values: string;
+	/** Bumped by every save: a stale draft is refused (409) rather than overwriting newer typing. */
+	version: number;
+	created_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+}
+export type EntryKeyingRow = Selectable<EntryKeyingTable>;

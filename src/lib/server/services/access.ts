@@ -28,7 +28,8 @@ export class Access {
 
 /** The one mapping from a lifecycle refusal to an HTTP status. */
 export function lifecycleError(code: LifecycleRefusal, params: Record<string, string>): AppError {
-	// A wrong state or a disputed reading is a conflict with the entry as it is now; the rest is the actor's.
-	const conflict = code === 'entry.wrongState' || code === 'entry.unsettled';
+	// A conflict with the entry as it is now (its state, a disputed reading, where its second keying
+	// stands) is 409; the rest is about the actor (role, own work) and is 403.
+	const conflict = code !== 'entry.roleForbidden' && code !== 'entry.ownWork';
 	return new AppError(conflict ? 409 : 403, code, params);
 }

@@ -4,7 +4,13 @@ import type { SessionUser } from '../auth/session-service';
 import type { Access } from './access';
 import type { UnitService } from './unit-service';
 import { notFound } from '../errors';
-import { entryStates, type EntryState } from '../../verify/entry-lifecycle';
+import {
+	decide,
+	entryStates,
+	isFirstKeyer,
+	type EntryFacts,
+	type EntryState
+} from '../../verify/entry-lifecycle';
 import { isRegisterType, principalNameKey } from '../../registers/index';
 
 export interface PageSummary {
@@ -37,6 +43,10 @@ export interface QueueItem {
 	so: string | null;
 	returnReason: string | null;
 	pageNo: number | null;
+	/** Double keying: this round's second keying is still to be submitted. */
+	secondKeyingDue: boolean;
+	/** The user may do that second keying (not a keyer of it, nobody else holds it). */
+	keyable: boolean;
 }
 
 const emptyCounts = () =>
@@ -122,7 +132,11 @@ export class BookService {
 		}));
 	}
 
-	/** A book's work queue: returned entries first (they carry the officer's reason), then in book order. */
+	/**
+	 * A book's work queue: returned entries first (they carry the officer's reason), then in book
+	 * order. Each item says whether it waits for a second keying the user may do (the lifecycle's
+	 * `key` rule), so a clerk's queue offers it to everyone but its first keyer.
+	 */
 	async queue(user: SessionUser, id: string): Promise<QueueItem[]> {
 		const book = await this.get(user, id);
 		const rows = await this.db
@@ -139,6 +153,11 @@ export class BookService {
 				'entry.seq',
 				'entry.state',
 				'entry.return_reason',
+				'entry.transcribed_by',
+				'entry.last_edited_by',
+				'entry.submitted_by',
+				'entry.second_keying',
+				'entry.second_keyer',
 				'page.page_no',
 				'name.value as name',
 				'so.value as so'
@@ -146,15 +165,29 @@ export class BookService {
 			.where('entry.book_id', '=', id)
 			.orderBy('entry.seq')
 			.execute();
-		const items = rows.map((r) => ({
-			id: r.id,
-			seq: r.seq,
-			state: r.state as EntryState,
-			name: r.name ?? null,
-			so: r.so ?? null,
-			returnReason: r.return_reason,
-			pageNo: r.page_no ?? null
-		}));
+		const items = rows.map((r) => {
+			const facts: EntryFacts = {
+				state: r.state as EntryState,
+				transcribedBy: r.transcribed_by,
+				lastEditedBy: r.last_edited_by,
+				submittedBy: r.submitted_by,
+				secondKeyingDue: r.second_keying === 'due',
+				secondKeyer: r.second_keyer
+			};
+			// Until both keyings are in, the first one's name and number are its keyer's alone.
+			const withheld = facts.secondKeyingDue && !isFirstKeyer(facts, user);
+			return {
+				id: r.id,
+				seq: r.seq,
+				state: facts.state,
+				name: withheld ? null : (r.name ?? null),
+				so: withheld ? null : (r.so ?? null),
+				returnReason: r.return_reason,
+				pageNo: r.page_no ?? null,
+				secondKeyingDue: !!facts.secondKeyingDue,
+				keyable: !!facts.secondKeyingDue && decide(facts, 'key', user).ok
+			};
+		});
 		return [
 			...items.filter((i) => i.state === 'returned'),
 			...items.filter((i) => i.state !== 'returned')

@@ -15,11 +15,13 @@ export function entryFacts(e: EntryRow): EntryFacts {
 		state: e.state as EntryState,
 		transcribedBy: e.transcribed_by,
 		lastEditedBy: e.last_edited_by,
-		submittedBy: e.submitted_by
+		submittedBy: e.submitted_by,
+		secondKeyingDue: e.second_keying === 'due',
+		secondKeyer: e.second_keyer
 	};
 }
 
-/** Whether a blind re-keying of the entry's current review round has differences nobody settled. */
+/** Whether a blind re-keying or double keying of the current review round has differences nobody settled. */
 export async function hasUnsettledCheck(db: Kysely<DB>, entryId: string): Promise<boolean> {
 	const row = await db
 		.selectFrom('entry_check')

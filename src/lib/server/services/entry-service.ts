@@ -4,7 +4,12 @@ import type { SessionUser } from '../auth/session-service';
 import { appendAudit } from '../audit/audit-log';
 import { AppError, notFound } from '../errors';
 import { lifecycleError, type Access } from './access';
-import { decide, type EntryAction, type EntryState } from '../../verify/entry-lifecycle';
+import {
+	decide,
+	isFirstKeyer,
+	type EntryAction,
+	type EntryState
+} from '../../verify/entry-lifecycle';
 import { fieldKeys } from '../../registers/index';
 import { bumpVersion, checkEdit, entryFacts, hasUnsettledCheck, upsertField } from './entry-edit';
 import {
@@ -47,6 +52,15 @@ export interface EntryView {
 	returnCode: string | null;
 	/** How many times it was returned: it was resubmitted after a return when this is above 0. */
 	returnCount: number;
+	/** Double keying: this round's second keying is 'due' or 'done'; null when none is required. */
+	secondKeying: 'due' | 'done' | null;
+	/** Who holds (or did) this round's second keying. */
+	secondKeyer: string | null;
+	/**
+	 * True when `fields` is left empty because the entry waits for its second keying and the user
+	 * did not key it: the first keying is shown to nobody else until both are in (independence).
+	 */
+	fieldsWithheld: boolean;
 	updatedAt: string;
 }
 
@@ -54,6 +68,8 @@ export interface EntryFilter {
 	state?: string;
 	book?: string;
 	unit?: string;
+	/** Leave out entries still waiting for their second keying (the officers' queue). */
+	readyForReview?: boolean;
 	limit?: number;
 }
 
@@ -79,6 +95,10 @@ export class EntryService {
 		let q = this.db.selectFrom('entry').selectAll().where('unit_code', 'in', units);
 		if (f.state) q = q.where('state', '=', f.state);
 		if (f.book) q = q.where('book_id', '=', f.book);
+		if (f.readyForReview)
+			q = q.where((eb) =>
+				eb.or([eb('second_keying', 'is', null), eb('second_keying', '!=', 'due')])
+			);
 		const rows = await q
 			.orderBy('book_id')
 			.orderBy('seq')
@@ -89,6 +109,9 @@ export class EntryService {
 
 	async get(user: SessionUser, id: string): Promise<EntryView> {
 		const row = await this.load(user, id);
+		if (row.second_keying === 'due' && !isFirstKeyer(entryFacts(row), user)) {
+			return { ...this.toView(row, []), fieldsWithheld: true };
+		}
 		const fields = await this.db
 			.selectFrom('entry_field')
 			.selectAll()
@@ -201,6 +224,8 @@ export class EntryService {
 	): Promise<EntryView> {
 		const entry = await this.load(user, id);
 		const unsettled = action === 'approve' && (await hasUnsettledCheck(this.db, id));
+		// Double keying is decided when the entry is submitted: switching it later changes nothing in flight.
+		const secondKeyingDue = action === 'submit' && (await this.doubleKeyed(entry.book_id));
 		const decision = decide({ ...entryFacts(entry), unsettled }, action, user);
 		if (!decision.ok) throw lifecycleError(decision.code, decision.params);
 		if (opts.version !== undefined && opts.version !== entry.version) {
@@ -223,7 +248,9 @@ export class EntryService {
 							submitted_by: user.id,
 							transcribed_by: entry.transcribed_by ?? user.id,
 							return_reason: null,
-							return_code: null
+							return_code: null,
+							second_keying: secondKeyingDue ? ('due' as const) : null,
+							second_keyer: null
 						}
 					: action === 'approve'
 						? { approved_by: user.id }
@@ -231,7 +258,9 @@ export class EntryService {
 								return_reason: reason,
 								return_code: returned?.code ?? null,
 								return_count: entry.return_count + 1,
-								submitted_by: null
+								submitted_by: null,
+								second_keying: null,
+								second_keyer: null
 							};
 			const res = await trx
 				.updateTable('entry')
@@ -253,6 +282,13 @@ export class EntryService {
 					.where('entry_id', '=', id)
 					.where('state', 'in', ['pending', 'settled'])
 					.execute();
+				// Its second keying too (kept for the record): the resubmission is keyed twice afresh.
+				await trx
+					.updateTable('entry_keying')
+					.set({ state: 'dropped' })
+					.where('entry_id', '=', id)
+					.where('state', 'in', ['draft', 'submitted'])
+					.execute();
 			}
 			const base = { version: entry.version + 1, from: entry.state, to: decision.next, reason };
 			await appendAudit(trx, {
@@ -265,11 +301,22 @@ export class EntryService {
 						? { ...base, reasonCode: returned!.code, comment: returned!.comment }
 						: action === 'approve'
 							? { ...base, firstPass: entry.return_count === 0 }
-							: base,
+							: secondKeyingDue
+								? { ...base, secondKeying: 'due' }
+								: base,
 				at
 			});
 		});
 		return this.get(user, id);
+	}
+
+	private async doubleKeyed(bookId: string): Promise<boolean> {
+		const book = await this.db
+			.selectFrom('book')
+			.select('double_keying')
+			.where('id', '=', bookId)
+			.executeTakeFirstOrThrow();
+		return Number(book.double_keying) === 1;
 	}
 
 	/** The entry's row, when the user may see it (404 otherwise): for services built on entries. */
@@ -320,6 +367,9 @@ export class EntryService {
 			returnReason: r.return_reason,
 			returnCode: r.return_code,
 			returnCount: r.return_count,
+			secondKeying: r.second_keying,
+			secondKeyer: r.second_keyer,
+			fieldsWithheld: false,
 			updatedAt: r.updated_at
 		};
 	}

@@ -13,11 +13,13 @@ import { AppError, notFound } from '../errors';
 import { lifecycleError, type Access } from './access';
 import type { EntryService, EntryView } from './entry-service';
 import { bumpVersion, entryFacts, upsertField } from './entry-edit';
-import { decide } from '../../verify/entry-lifecycle';
+import { decide, isFirstKeyer } from '../../verify/entry-lifecycle';
 import { blindFields, compareBlind, settle, type BlindDifference } from '../../verify/blind-check';
 
 export interface CheckView {
 	id: string;
+	/** 'blind': the officer's re-keying; 'double': the second keyer's (each difference's `officer`). */
+	source: 'blind' | 'double';
 	state: 'pending' | 'settled';
 	officerId: string;
 	entryVersion: number;
@@ -31,7 +33,10 @@ export interface ReviewInfo {
 	blindKeys: string[];
 	/** This review round's re-keying, if done. */
 	check: CheckView | null;
-	/** The officer must re-key before deciding: blind on, fields to re-key, not done this round. */
+	/**
+	 * The officer must re-key before deciding: blind on, fields to re-key, not done this round. A
+	 * double-keyed entry's comparison is this round's check, so it is never re-keyed a third time.
+	 */
 	blindDue: boolean;
 }
 
@@ -201,7 +206,7 @@ export class ReviewService {
 				action: 'entry.settle',
 				subjectType: 'entry',
 				subjectId: id,
-				data: { version, source: 'blind', fields: result.fields },
+				data: { version, source: check.source, fields: result.fields },
 				at
 			});
 		});
@@ -254,9 +259,14 @@ export class ReviewService {
 		return Number(book.blind_rekey) === 1;
 	}
 
-	/** Every audit row about the entry, oldest first, with the actor's name. */
+	/**
+	 * Every audit row about the entry, oldest first, with the actor's name. While the entry waits
+	 * for its second keying, only its first keyers see the rows' values (independence).
+	 */
 	async history(user: SessionUser, id: string): Promise<HistoryRow[]> {
-		await this.entries.row(user, id);
+		const entry = await this.entries.row(user, id);
+		const facts = entryFacts(entry);
+		const withheld = !!facts.secondKeyingDue && !isFirstKeyer(facts, user);
 		const rows = await this.db
 			.selectFrom('audit_log')
 			.leftJoin('app_user', 'app_user.id', 'audit_log.actor_id')
@@ -278,7 +288,7 @@ export class ReviewService {
 			action: r.action,
 			actorId: r.actor_id,
 			actorName: r.display_name,
-			data: JSON.parse(r.data) as Record<string, unknown>
+			data: withheld ? {} : (JSON.parse(r.data) as Record<string, unknown>)
 		}));
 	}
 
@@ -302,6 +312,7 @@ export class ReviewService {
 		if (!row) return null;
 		return {
 			id: row.id,
+			source: row.source,
 			state: row.state as 'pending' | 'settled',
 			officerId: row.officer_id,
 			entryVersion: row.entry_version,

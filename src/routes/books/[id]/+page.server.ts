@@ -14,12 +14,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		// The export page's own policy decides whether the book links to it.
 		const canExport = authorizeRoute('/books/[id]/export', locals.user!.role) === 'allow';
 		const blindRekey = await locals.services.review.blindRekeyOn(locals.user!, params.id);
+		const doubleKeying = await locals.services.doubleKeying.doubleKeyingOn(locals.user!, params.id);
+		const role = locals.user!.role;
 		return {
 			book,
 			queue,
 			pages,
 			canExport,
-			review: { blindRekey, canChange: locals.user!.role === 'supervisor' }
+			review: { blindRekey, canChange: role === 'supervisor' },
+			// For showing the switch only: the service decides who may change it.
+			keying: { doubleKeying, canChange: role === 'supervisor' || role === 'admin' }
 		};
 	} catch (e) {
 		pageError(e, locals.lang);
@@ -41,5 +45,20 @@ export const actions: Actions = {
 			return fail(e.status, { message: t(locals.lang, e.code, e.params) });
 		}
 		return { done: t(locals.lang, 'book.blindRekeySaved') };
+	},
+	/** A supervisor or admin switches double keying (entries already submitted keep their course). */
+	keying: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		try {
+			await locals.services.doubleKeying.setDoubleKeying(
+				locals.user!,
+				params.id,
+				form.get('doubleKeying') === 'on'
+			);
+		} catch (e) {
+			if (!(e instanceof AppError)) throw e;
+			return fail(e.status, { keyingMessage: t(locals.lang, e.code, e.params) });
+		}
+		return { keyingDone: t(locals.lang, 'book.doubleKeyingSaved') };
 	}
 };

@@ -9,13 +9,15 @@ import { fieldKeys, isRegisterType } from '$lib/registers';
 import { queueNeighbours } from '$lib/workbench/queue-nav';
 import { readForm } from '$lib/server/form';
 
-// Whose turn an entry is: a clerk works the ones not yet submitted, an officer the submitted ones.
-const CLERK_STATES = new Set(['imported', 'prefilled', 'in_progress', 'returned']);
+// Whose turn an entry is: a clerk works the ones not yet submitted (and the second keyings they
+// may do), an officer the submitted ones.
+const SECOND_KEYING = 'second_keying';
+const CLERK_STATES = new Set(['imported', 'prefilled', 'in_progress', 'returned', SECOND_KEYING]);
 const OFFICER_STATES = new Set(['submitted']);
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = locals.user!;
-	const { entries, books, pages, review } = locals.services;
+	const { entries, books, pages, review, doubleKeying } = locals.services;
 	try {
 		const entry = await entries.get(user, params.id);
 		const reviewInfo = entry.state === 'submitted' ? await review.info(user, entry.id) : null;
@@ -31,10 +33,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				transcribedBy: entry.transcribedBy,
 				lastEditedBy: entry.lastEditedBy,
 				submittedBy: entry.submittedBy,
-				unsettled: reviewInfo?.check?.state === 'pending'
+				unsettled: reviewInfo?.check?.state === 'pending',
+				secondKeyingDue: entry.secondKeying === 'due',
+				secondKeyer: entry.secondKeyer
 			},
 			{ id: user.id, role: user.role }
 		);
+		// The second keyer gets the scan and their own keying only: the entry's values (the first
+		// keying, OCR's) are not in this page's data at all (and `entries.get` withheld them).
+		const keying = can.includes('key') ? await doubleKeying.keying(user, entry.id) : null;
 		const known = isRegisterType(entry.type);
 		// Blind re-keying: the officer who is to re-key sees neither the clerk's values of those
 		// fields nor OCR's (they are left out of the page's data, not merely hidden).
@@ -47,7 +54,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			])
 		);
 		const workable =
-			user.role === 'officer' && entry.state === 'submitted' ? OFFICER_STATES : CLERK_STATES;
+			user.role === 'officer' && entry.state === 'submitted' && !keying
+				? OFFICER_STATES
+				: CLERK_STATES;
+		// A second keying the user may do is a stop of their queue; one still due to someone else is
+		// nobody's turn yet (not the officer's: the review waits for both keyings).
+		const stops = queue.map((q) =>
+			q.keyable
+				? { id: q.id, state: SECOND_KEYING }
+				: q.secondKeyingDue
+					? { id: q.id, state: 'awaiting_second_keying' }
+					: q
+		);
 		return {
 			entry: {
 				id: entry.id,
@@ -59,8 +77,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				returnReason: entry.returnReason,
 				returnCode: entry.returnCode,
 				returnCount: entry.returnCount,
-				fields
+				secondKeying: entry.secondKeying,
+				fields: keying ? {} : fields
 			},
+			keying,
 			review: reviewInfo && {
 				blindOn: reviewInfo.blindOn,
 				blindKeys: reviewInfo.blindKeys,
@@ -72,7 +92,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			page: page && { id: page.id, pageNo: page.pageNo, width: page.width, height: page.height },
 			// The other entries' numbers, for "this number is already used / the one before is missing".
 			otherNumbers: queue.filter((q) => q.id !== entry.id && q.so).map((q) => q.so!),
-			nav: queueNeighbours(queue, entry.id, workable),
+			nav: queueNeighbours(stops, entry.id, workable),
 			// Segmentation fixes: the entry after this one on the same page is the one it can merge with.
 			mergeWith:
 				queue.find((q) => q.seq === entry.seq + 1 && page && q.pageNo === page.pageNo)?.id ?? null,
@@ -81,7 +101,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				submit: can.includes('submit'),
 				approve: can.includes('approve') && !blindDue,
 				return: can.includes('return'),
-				check: can.includes('check')
+				check: can.includes('check'),
+				key: !!keying
 			}
 		};
 	} catch (e) {

@@ -9,6 +9,7 @@ import * as m0007 from './0007-exports';
 import * as m0008 from './0008-approval';
 import * as m0009 from './0009-supervision';
 import * as m0011 from './0011-resident-import-indexes';
+import * as m0012 from './0012-double-keying';
 import * as m0013 from './0013-stats-unit-rollup';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'0008-approval': m0008,
 	'0009-supervision': m0009,
 	'0011-resident-import-indexes': m0011,
+	'0012-double-keying': m0012,
 	'0013-stats-unit-rollup': m0013
 };

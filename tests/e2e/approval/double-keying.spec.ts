@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { APIRequestContext, Browser } from '@playwright/test';
+import { test, expect, apiLogin } from '../fixtures';
+import { addBirthEntries, cli } from '../own-server';
+import { e2eDataDir } from '../../../playwright.config';
+import { WorkbenchPage } from '../../pages/workbench-page';
+import { ReviewPage, SecondKeyingPage } from '../../pages/review-page';
+
+/**
+ * Double keying end to end, on a book of its own (the demo's books belong to the other suites):
+ * the supervisor switches it on, the demo clerk keys an entry, a second clerk (added through the
+ * CLI) keys it again without seeing the first keying, reading the mother's name differently; the
+ * officer sees the difference, settles it against the scan and approves; the audit log verifies.
+ */
+const TAN_LAP = '24121';
+
+interface ApiEntry {
+	state: string;
+	secondKeying: string | null;
+	fields: Record<string, { value: string }>;
+}
+const getEntry = async (request: APIRequestContext, id: string): Promise<ApiEntry> =>
+	(await (await request.get(`/api/v1/entries/${id}`)).json()) as ApiEntry;
+
+async function signedIn(browser: Browser, login: (r: APIRequestContext) => Promise<void>) {
+	const page = await (await browser.newContext()).newPage();
+	await login(page.request);
+	return page;
+}
+
+async function typeInto(wb: WorkbenchPage, key: string, value: string): Promise<void> {
+	await wb.tabTo(key);
+	await wb.page.keyboard.press('Control+A');
+	await wb.page.keyboard.type(value);
+}
+
+test.describe('double keying', () => {
+	test.use({ as: 'supervisor' });
+
+	test('two clerks key independently → one name differs → the officer settles and approves', async ({
+		page,
+		browser
+	}) => {
+		test.setTimeout(180_000);
+		const { book, entries } = addBirthEntries(e2eDataDir, TAN_LAP, 1);
+		const id = entries[0]!;
+		const clerkB = `canbo2.${randomUUID().slice(0, 8)}`;
+		const password = `pw-${randomUUID()}`;
+		const added = cli(
+			e2eDataDir,
+			[
+				'user',
+				'add',
+				'--username',
+				clerkB,
+				'--role',
+				'clerk',
+				'--unit',
+				TAN_LAP,
+				'--password-stdin'
+			],
+			password + '\n'
+		);
+		expect(added.code, added.stderr).toBe(0);
+
+		// The supervisor switches double keying on for the book, on its page.
+		await page.goto(`/books/${book}`);
+		const setting = page.getByTestId('book-double-keying');
+		await setting.getByTestId('double-keying-switch').check();
+		await setting.getByTestId('double-keying-save').click();
+		await expect(setting.getByRole('status')).toBeVisible();
+		await page.reload();
+		await expect(page.getByTestId('double-keying-switch')).toBeChecked();
+
+		// Clerk A keys the entry on the workbench and submits it.
+		const clerkA = await signedIn(browser, (r) => apiLogin(r, 'clerk'));
+		await clerkA.goto(`/entries/${id}`);
+		const wb = new WorkbenchPage(clerkA);
+		await wb.ready();
+		await typeInto(wb, 'nksHoTen', 'Nguyễn Văn An');
+		await typeInto(wb, 'meHoTen', 'Lê Thị Bình');
+		await wb.saved();
+		await clerkA.keyboard.press('Control+Enter');
+		const left = await clerkA
+			.waitForURL((u) => !u.href.includes(id), { timeout: 5_000 })
+			.then(() => true)
+			.catch(() => false);
+		if (!left) await clerkA.keyboard.press('Control+Enter');
+		await expect.poll(async () => (await getEntry(clerkA.request, id)).secondKeying).toBe('due');
+
+		// Not yet the officer's: it waits for the second keying.
+		const officer = await signedIn(browser, (r) => apiLogin(r, 'officer'));
+		await officer.goto('/review');
+		await expect(officer.locator(`[data-testid="review-row"][data-entry-id="${id}"]`)).toHaveCount(
+			0
+		);
+
+		// Clerk B finds it in the book's queue and keys it from the scan alone.
+		const second = await signedIn(browser, async (r) => {
+			const res = await r.post('/api/v1/session', { data: { username: clerkB, password } });
+			expect(res.status()).toBe(200);
+		});
+		await second.goto(`/books/${book}`);
+		const row = second.locator(`[data-testid="queue-row"][data-entry-id="${id}"]`);
+		await expect(row.getByTestId('second-keying-due')).toBeVisible();
+		await row.getByTestId('entry-link').click();
+		const keying = new SecondKeyingPage(second);
+		await expect(keying.root).toBeVisible();
+		const html = await second.content();
+		expect(html).not.toContain('Lê Thị Bình');
+		expect(html).not.toContain('Nguyễn Văn An');
+		await keying.keyAndSubmit({ nksHoTen: 'Nguyễn Văn An', meHoTen: 'Lê Thị Bính' });
+		await second.waitForURL(/\/books\//);
+		await expect.poll(async () => (await getEntry(officer.request, id)).secondKeying).toBe('done');
+		// The first keying is untouched until the officer decides.
+		expect((await getEntry(clerkA.request, id)).fields.meHoTen?.value).toBe('Lê Thị Bình');
+
+		// The officer sees the one difference, settles it against the scan, then approves.
+		const review = new ReviewPage(officer);
+		await review.openFromQueue(id);
+		await expect(review.settlePanel).toBeVisible();
+		await expect(officer.getByTestId('settle-source')).toHaveAttribute('data-source', 'double');
+		await expect(officer.getByTestId('difference')).toHaveCount(1);
+		const diff = review.difference('meHoTen');
+		await expect(diff.getByTestId('clerk-value')).toHaveText('Lê Thị Bình');
+		await expect(diff.getByTestId('officer-value')).toHaveText('Lê Thị Bính');
+		await expect(review.approve).toHaveCount(0);
+		await diff.getByTestId('pick-officer').check();
+		await officer.keyboard.press('Alt+Enter');
+		await expect(review.settlePanel).toHaveCount(0);
+		await expect(review.approve).toBeVisible();
+		await officer.keyboard.press('Alt+Shift+A');
+		await expect.poll(async () => (await getEntry(officer.request, id)).state).toBe('approved');
+		expect((await getEntry(officer.request, id)).fields.meHoTen?.value).toBe('Lê Thị Bính');
+
+		// Every step is in the entry's trail, and the chain verifies.
+		const trail = (
+			(await (await officer.request.get(`/api/v1/entries/${id}/history`)).json()) as {
+				history: { action: string; data: Record<string, unknown> }[];
+			}
+		).history;
+		const actions = trail.map((h) => h.action);
+		for (const a of ['entry.submit', 'entry.secondKeying', 'entry.keyingCompared', 'entry.settle'])
+			expect(actions).toContain(a);
+		expect(trail.find((h) => h.action === 'entry.settle')?.data).toMatchObject({
+			source: 'double'
+		});
+		const verified = cli(e2eDataDir, ['audit', 'verify']);
+		expect(verified.code, verified.stderr).toBe(0);
+	});
+});
