@@ -48,7 +48,7 @@ export const actions: Actions = {
 	},
 	/** A supervisor or admin switches double keying (entries already submitted keep their course). */
 	keying: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		try {
 			await locals.services.doubleKeying.setDoubleKeying(
 				locals.user!,
