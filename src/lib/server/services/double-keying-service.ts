@@ -11,10 +11,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, EntryKeyingRow, EntryRow } from '../db/schema';
 import type { SessionUser } from '../auth/session-service';
 import { appendAudit } from '../audit/audit-log';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { lifecycleError, type Access } from './access';
 import type { EntryService } from './entry-service';
 import { entryFacts } from './entry-edit';
+import { readBookSwitch, setBookSwitch } from './book-switches';
 import { decide } from '../../verify/entry-lifecycle';
 import { compareKeyings, keyingFields, unknownKeyingFields } from '../../verify/double-keying';
 import type { BlindDifference } from '../../verify/blind-check';
@@ -149,43 +150,12 @@ export class DoubleKeyingService {
 		bookId: string,
 		on: boolean
 	): Promise<{ doubleKeying: boolean }> {
-		const book = await this.book(user, bookId);
-		if (user.role !== 'supervisor' && user.role !== 'admin')
-			throw new AppError(403, 'book.doubleKeyingForbidden');
-		const before = Number(book.double_keying) === 1;
-		if (before === on) return { doubleKeying: on };
-		const at = this.now().toISOString();
-		await this.db.transaction().execute(async (trx) => {
-			await trx
-				.updateTable('book')
-				.set({ double_keying: on ? 1 : 0 })
-				.where('id', '=', bookId)
-				.execute();
-			await appendAudit(trx, {
-				actorId: user.id,
-				action: 'book.review',
-				subjectType: 'book',
-				subjectId: bookId,
-				data: { doubleKeying: { before, after: on } },
-				at
-			});
-		});
+		await setBookSwitch(this.db, this.access, this.now(), user, bookId, 'doubleKeying', on);
 		return { doubleKeying: on };
 	}
 
-	async doubleKeyingOn(user: SessionUser, bookId: string): Promise<boolean> {
-		return Number((await this.book(user, bookId)).double_keying) === 1;
-	}
-
-	private async book(user: SessionUser, bookId: string) {
-		const book = await this.db
-			.selectFrom('book')
-			.select(['id', 'unit_code', 'double_keying'])
-			.where('id', '=', bookId)
-			.executeTakeFirst();
-		if (!book) throw notFound('book');
-		await this.access.assertVisible(user, book.unit_code, 'book');
-		return book;
+	doubleKeyingOn(user: SessionUser, bookId: string): Promise<boolean> {
+		return readBookSwitch(this.db, this.access, user, bookId, 'doubleKeying');
 	}
 
 	private assertMayKey(user: SessionUser, entry: EntryRow): void {

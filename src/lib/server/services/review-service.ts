@@ -9,10 +9,11 @@ import type { Kysely } from 'kysely';
 import type { DB, EntryCheckRow, EntryRow } from '../db/schema';
 import type { SessionUser } from '../auth/session-service';
 import { appendAudit } from '../audit/audit-log';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { lifecycleError, type Access } from './access';
 import type { EntryService, EntryView } from './entry-service';
 import { bumpVersion, entryFacts, upsertField } from './entry-edit';
+import { readBookSwitch, setBookSwitch } from './book-switches';
 import { decide, isFirstKeyer } from '../../verify/entry-lifecycle';
 import { blindFields, compareBlind, settle, type BlindDifference } from '../../verify/blind-check';
 
@@ -219,44 +220,12 @@ export class ReviewService {
 		bookId: string,
 		on: boolean
 	): Promise<{ blindOn: boolean }> {
-		const book = await this.db
-			.selectFrom('book')
-			.select(['id', 'unit_code', 'blind_rekey'])
-			.where('id', '=', bookId)
-			.executeTakeFirst();
-		if (!book) throw notFound('book');
-		await this.access.assertVisible(user, book.unit_code, 'book');
-		if (user.role !== 'supervisor') throw new AppError(403, 'book.reviewSettingsForbidden');
-		const before = Number(book.blind_rekey) === 1;
-		if (before === on) return { blindOn: on };
-		const at = this.now().toISOString();
-		await this.db.transaction().execute(async (trx) => {
-			await trx
-				.updateTable('book')
-				.set({ blind_rekey: on ? 1 : 0 })
-				.where('id', '=', bookId)
-				.execute();
-			await appendAudit(trx, {
-				actorId: user.id,
-				action: 'book.review',
-				subjectType: 'book',
-				subjectId: bookId,
-				data: { blindRekey: { before, after: on } },
-				at
-			});
-		});
+		await setBookSwitch(this.db, this.access, this.now(), user, bookId, 'blindRekey', on);
 		return { blindOn: on };
 	}
 
-	async blindRekeyOn(user: SessionUser, bookId: string): Promise<boolean> {
-		const book = await this.db
-			.selectFrom('book')
-			.select(['unit_code', 'blind_rekey'])
-			.where('id', '=', bookId)
-			.executeTakeFirst();
-		if (!book) throw notFound('book');
-		await this.access.assertVisible(user, book.unit_code, 'book');
-		return Number(book.blind_rekey) === 1;
+	blindRekeyOn(user: SessionUser, bookId: string): Promise<boolean> {
+		return readBookSwitch(this.db, this.access, user, bookId, 'blindRekey');
 	}
 
 	/**
