@@ -26,7 +26,7 @@ import { createServices } from '../src/lib/server/container';
 import { fieldKeys } from '../src/lib/registers/index';
 import { statsBody } from '../src/lib/server/services/stats-service';
 import type { SessionUser } from '../src/lib/server/auth/session-service';
-import type { Env } from '../src/lib/server/env';
+import { readEnv, type Env } from '../src/lib/server/env';
 
 const { values: args } = parseArgs({
 	options: {
@@ -425,17 +425,12 @@ async function main() {
 	const schema =
 		KIND === 'pg' ? (reuse ?? `bench_dash_${randomBytes(4).toString('hex')}`) : undefined;
 	if (schema && !reuse) await pgQuery(`CREATE SCHEMA ${schema}`);
-	const env: Env = {
-		dataDir,
-		databaseUrl: KIND === 'pg' ? PG_URL : null,
-		host: '127.0.0.1',
-		port: 0,
-		demo: false,
-		workers: 0,
-		jobLeaseMs: 60_000,
-		sessionDays: 7,
-		storage: { kind: 'fs' as const }
-	};
+	const env: Env = readEnv({
+		DATA_DIR: dataDir,
+		DATABASE_URL: KIND === 'pg' ? PG_URL : '',
+		SOHOA_DEMO: '0',
+		SOHOA_WORKERS: '0'
+	});
 	const open = () => createServices({ env, pgSchema: schema });
 	const where = KIND === 'pg' ? `PostgreSQL schema ${schema}` : `SQLite in ${dataDir}`;
 	try {

@@ -21,6 +21,7 @@ import { renderRegisterPage } from '../src/lib/ocr/synth/render-page';
 import { degradeWithPreset, type PresetName } from '../src/lib/ocr/synth/degrade';
 import { createOcrPool, type OcrPool } from '../src/lib/ocr/engine/ocr-pool';
 import { MAX_PDF_BYTES } from '../src/lib/server/export/entry-pdf';
+import { readEnv } from '../src/lib/server/env';
 
 const { values: a } = parseArgs({
 	options: {
@@ -41,17 +42,7 @@ const median = (xs: number[]) => {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sohoa-bench-export-'));
 const s = await createServices({
-	env: {
-		dataDir,
-		databaseUrl: null,
-		host: '127.0.0.1',
-		port: 0,
-		demo: false,
-		workers: 0,
-		jobLeaseMs: 60_000,
-		sessionDays: 7,
-		storage: { kind: 'fs' as const }
-	}
+	env: readEnv({ DATA_DIR: dataDir, DATABASE_URL: '', SOHOA_DEMO: '0', SOHOA_WORKERS: '0' })
 });
 let pool: OcrPool | null = null;
 try {

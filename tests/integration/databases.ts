@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createServices, type Services } from '../../src/lib/server/container';
-import type { Env, StorageSettings } from '../../src/lib/server/env';
+import { readEnv, type Env, type StorageSettings } from '../../src/lib/server/env';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -80,18 +80,14 @@ export async function closeTestDatabase(ctx: DatabaseContext | undefined): Promi
 	fs.rmSync(ctx.dataDir, { recursive: true, force: true });
 }
 
+/** The settings a test's services run with: read by the product's own `readEnv`, no demo, no job runner. */
 export function testEnv(dataDir: string, databaseUrl: string | null): Env {
-	return {
-		dataDir,
-		databaseUrl,
-		host: '127.0.0.1',
-		port: 0,
-		demo: false,
-		workers: 0,
-		jobLeaseMs: 60_000,
-		sessionDays: 7,
-		storage: { kind: 'fs' }
-	};
+	return readEnv({
+		DATA_DIR: dataDir,
+		DATABASE_URL: databaseUrl ?? '',
+		SOHOA_DEMO: '0',
+		SOHOA_WORKERS: '0'
+	});
 }
 
 /**
