@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readEnv, type Env } from '../../lib/server/env';
 import { createServices } from '../../lib/server/container';
-import { connect, sqlitePath } from '../../lib/server/db/connect';
+import { connectFor, sqlitePath } from '../../lib/server/db/connect';
 import { blobsDir } from '../../lib/server/storage/blob-store';
 import { seedDemoIfEmpty } from '../../lib/server/demo/seed';
 import { CliError, type CliIo } from '../io';
@@ -32,7 +32,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
 async function resetData(env: Env): Promise<void> {
 	const { dataDir } = env;
 	if (env.databaseUrl) {
-		const database = connect({ databaseUrl: env.databaseUrl, pgSchema: env.pgSchema });
+		const database = connectFor(env);
 		try {
 			const { error } = await new Migrator({
 				db: database.db,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readEnv } from '../../lib/server/env';
-import { connect, migrateToLatest, sqlitePath } from '../../lib/server/db/connect';
+import { connectFor, migrateToLatest } from '../../lib/server/db/connect';
 import { ensureDataDir } from '../../lib/server/storage/data-dir';
 import { seedUnits } from '../../lib/server/services/unit-service';
 import { usageError, type CliIo } from '../io';
@@ -9,11 +9,7 @@ export async function migrateCommand(argv: string[], io: CliIo): Promise<number>
 	parseOrUsage(argv, {});
 	const env = readEnv();
 	await ensureDataDir(env.dataDir);
-	const database = connect({
-		databaseUrl: env.databaseUrl,
-		sqlitePath: sqlitePath(env),
-		pgSchema: env.pgSchema
-	});
+	const database = connectFor(env);
 	try {
 		const applied = await migrateToLatest(database.db, env.pgSchema);
 		const units = await seedUnits(database.db);

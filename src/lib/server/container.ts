@@ -1,4 +1,4 @@
-import { connect, migrateToLatest, sqlitePath, type Database } from './db/connect';
+import { connectFor, migrateToLatest, type Database } from './db/connect';
 import { ensureDataDir } from './storage/data-dir';
 import type { Env } from './env';
 import { SessionService } from './auth/session-service';
@@ -64,11 +64,7 @@ export async function createServices(opts: ContainerOptions): Promise<Services> 
 	const now = opts.now ?? (() => new Date());
 	const pgSchema = opts.pgSchema ?? env.pgSchema;
 	await ensureDataDir(env.dataDir);
-	const database = connect({
-		databaseUrl: env.databaseUrl,
-		sqlitePath: sqlitePath(env),
-		pgSchema
-	});
+	const database = connectFor(env, pgSchema);
 	await migrateToLatest(database.db, pgSchema);
 	await seedUnits(database.db);
 	return buildServices(database, openBlobStore(env), now, env.sessionDays);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from '../db/schema';
-import { connect, sqlitePath } from '../db/connect';
+import { connectFor, sqlitePath } from '../db/connect';
 import type { Env } from '../env';
 import { AppError } from '../errors';
 import {
@@ -166,7 +166,7 @@ async function snapshotSqlite(source: string, dest: string): Promise<Snapshot> {
  * the same committed state (REPEATABLE READ), whatever commits while pg_dump runs.
  */
 async function snapshotPostgres(env: Env, dest: string): Promise<Snapshot> {
-	const database = connect({ databaseUrl: env.databaseUrl, pgSchema: env.pgSchema });
+	const database = connectFor(env);
 	try {
 		return await database.db
 			.transaction()

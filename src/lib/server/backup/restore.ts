@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from '../db/schema';
-import { connect, migrateToLatest, sqlitePath } from '../db/connect';
+import { connectFor, migrateToLatest, sqlitePath } from '../db/connect';
 import { migrations } from '../db/migrations/index';
 import type { Env } from '../env';
 import { AppError } from '../errors';
@@ -256,7 +256,7 @@ async function sqliteTarget(env: Env): Promise<Target> {
 async function postgresTarget(env: Env): Promise<Target> {
 	findPgTool('pg_restore');
 	findPgTool('psql');
-	const database = connect({ databaseUrl: env.databaseUrl, pgSchema: env.pgSchema });
+	const database = connectFor(env);
 	try {
 		const { rows } = await sql<{
 			schema: string | null;
@@ -491,11 +491,7 @@ async function removeBlobsNotIn(root: string, keep: Set<string>): Promise<number
 }
 
 async function checkRestored(env: Env) {
-	const database = connect({
-		databaseUrl: env.databaseUrl,
-		sqlitePath: sqlitePath(env),
-		pgSchema: env.pgSchema
-	});
+	const database = connectFor(env);
 	try {
 		const migrated = await migrateToLatest(database.db, env.pgSchema);
 		const facts = await readFacts(database.db);

@@ -84,6 +84,14 @@ export function connect(opts: ConnectOptions): Database {
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/** The database the settings name: PostgreSQL at DATABASE_URL (in its schema), else DATA_DIR's file. */
+export function connectFor(
+	env: { dataDir: string; databaseUrl: string | null; pgSchema?: string },
+	pgSchema = env.pgSchema
+): Database {
+	return connect({ databaseUrl: env.databaseUrl, sqlitePath: sqlitePath(env), pgSchema });
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
