@@ -15,14 +15,20 @@ import { POST as settleApi } from '../../src/routes/api/v1/entries/[id]/settle/+
 import { PATCH as patchApi } from '../../src/routes/api/v1/entries/[id]/+server';
 import { PUT as keyingApi } from '../../src/routes/api/v1/entries/[id]/keying/+server';
 import { POST as keyingSubmitApi } from '../../src/routes/api/v1/entries/[id]/keying/submit/+server';
+import { GET as candidatesApi } from '../../src/routes/api/v1/entries/[id]/candidates/+server';
 import { actions } from '../../src/routes/entries/[id]/+page.server';
 
 export type ApiAction = 'submit' | 'approve' | 'return' | 'patch' | 'blind' | 'settle';
 /** Double keying's endpoints (their own suite: the rule depends on the book's switch). */
 export type KeyingAction = 'keying' | 'keyingSubmit';
+/** Reads whose answer depends on who asks (the first keying is withheld from the second keyer). */
+export type ReadAction = 'candidates';
 export type PageAction = 'approve' | 'return' | 'blind' | 'settle';
 
-const apiRoutes: Record<ApiAction | KeyingAction, { id: string; fn: unknown; method?: string }> = {
+const apiRoutes: Record<
+	ApiAction | KeyingAction | ReadAction,
+	{ id: string; fn: unknown; method?: string }
+> = {
 	submit: { id: '/api/v1/entries/[id]/submit', fn: submitApi },
 	approve: { id: '/api/v1/entries/[id]/approve', fn: approveApi },
 	return: { id: '/api/v1/entries/[id]/return', fn: returnApi },
@@ -30,7 +36,8 @@ const apiRoutes: Record<ApiAction | KeyingAction, { id: string; fn: unknown; met
 	blind: { id: '/api/v1/entries/[id]/blind', fn: blindApi },
 	settle: { id: '/api/v1/entries/[id]/settle', fn: settleApi },
 	keying: { id: '/api/v1/entries/[id]/keying', fn: keyingApi, method: 'PUT' },
-	keyingSubmit: { id: '/api/v1/entries/[id]/keying/submit', fn: keyingSubmitApi }
+	keyingSubmit: { id: '/api/v1/entries/[id]/keying/submit', fn: keyingSubmitApi },
+	candidates: { id: '/api/v1/entries/[id]/candidates', fn: candidatesApi, method: 'GET' }
 };
 
 export interface Outcome {
@@ -44,7 +51,7 @@ type Handler = (event: unknown) => Promise<Response>;
 export async function callApi(
 	services: Services,
 	user: SessionUser | null,
-	action: ApiAction | KeyingAction,
+	action: ApiAction | KeyingAction | ReadAction,
 	id: string,
 	body: unknown
 ): Promise<Outcome> {

@@ -91,6 +91,24 @@ forEachDatabase('double keying', (t) => {
 		]);
 	});
 
+	it('withholds the first keyer’s link decision from the second keyer, as it does the values', async () => {
+		const id = await createEntry(db(), book, { fields: { so: '12', nksHoTen: 'Nguyen Van An' } });
+		await t.services.reconcile.decide(clerkA, id, { decision: 'absent' });
+		const v = await t.services.entries.update(clerkA, id, { version: 1, fields: { ...first } });
+		await t.services.entries.submit(clerkA, id, v.version);
+		type Answer = { decision: { decision: string; decidedBy: string } | null };
+		const asked = async (who: TestUser) => {
+			const got = await callApi(t.services, who, 'candidates', id, undefined);
+			expect(got.status).toBe(200);
+			return (got.body as Answer).decision;
+		};
+		expect(await asked(clerkA)).toMatchObject({ decision: 'absent', decidedBy: clerkA.id });
+		for (const who of [clerkB, officer]) expect(await asked(who)).toBeNull();
+		// Once both keyings are in, the officer sees it for the review.
+		await t.services.doubleKeying.submit(clerkB, id, { version: 0, values: first });
+		expect(await asked(officer)).toMatchObject({ decision: 'absent' });
+	});
+
 	it('keys twice, compares, settles against the scan and approves, all audited', async () => {
 		const { id, version } = await firstKeyed();
 		let row = await entryRow(db(), id);

@@ -4,6 +4,7 @@ import {
 	decide,
 	entryActions,
 	entryStates,
+	firstKeyingWithheld,
 	type ActorRole,
 	type EntryAction,
 	type EntryFacts,
@@ -150,6 +151,14 @@ describe('entry lifecycle', () => {
 					ok: false,
 					code: 'entry.keyingTaken'
 				});
+			});
+			it('withholds the first keying from everyone but its keyers while the second is due', () => {
+				const firstKeyer = { id: 'clerk-1', role: 'clerk' as const };
+				expect(firstKeyingWithheld(due, clerkB)).toBe(true);
+				expect(firstKeyingWithheld(due, officer)).toBe(true);
+				expect(firstKeyingWithheld(due, firstKeyer)).toBe(false);
+				expect(firstKeyingWithheld(submitted({ secondKeyer: 'clerk-2' }), clerkB)).toBe(false);
+				expect(firstKeyingWithheld(submitted({}), officer)).toBe(false);
 			});
 			it('nothing is keyed twice once the second keying is in, or where none is due', () => {
 				expect(decide(submitted({ secondKeyer: 'clerk-2' }), 'key', clerkB)).toMatchObject({

@@ -130,6 +130,15 @@ export function isFirstKeyer(entry: EntryFacts, actor: Actor): boolean {
 	return [entry.transcribedBy, entry.lastEditedBy, entry.submittedBy].includes(actor.id);
 }
 
+/**
+ * Whether the first keying is withheld from the actor: while the second keying is due, everything
+ * of the first (its values, OCR's, its link decision, the values in its history) is its keyers'
+ * alone, so the second keying stays independent. The one rule every read of an entry asks.
+ */
+export function firstKeyingWithheld(entry: EntryFacts, actor: Actor): boolean {
+	return !!entry.secondKeyingDue && !isFirstKeyer(entry, actor);
+}
+
 /** Whether the entry is the actor's own work: either keying of it. */
 export function isOwnWork(entry: EntryFacts, actor: Actor): boolean {
 	return isFirstKeyer(entry, actor) || (!!entry.secondKeyer && entry.secondKeyer === actor.id);

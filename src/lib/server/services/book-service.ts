@@ -7,7 +7,7 @@ import { notFound } from '../errors';
 import {
 	decide,
 	entryStates,
-	isFirstKeyer,
+	firstKeyingWithheld,
 	type EntryFacts,
 	type EntryState
 } from '../../verify/entry-lifecycle';
@@ -175,7 +175,7 @@ export class BookService {
 				secondKeyer: r.second_keyer
 			};
 			// Until both keyings are in, the first one's name and number are its keyer's alone.
-			const withheld = facts.secondKeyingDue && !isFirstKeyer(facts, user);
+			const withheld = firstKeyingWithheld(facts, user);
 			return {
 				id: r.id,
 				seq: r.seq,

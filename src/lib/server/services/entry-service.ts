@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors';
 import { lifecycleError, type Access } from './access';
 import {
 	decide,
-	isFirstKeyer,
+	firstKeyingWithheld,
 	type EntryAction,
 	type EntryState
 } from '../../verify/entry-lifecycle';
@@ -109,7 +109,7 @@ export class EntryService {
 
 	async get(user: SessionUser, id: string): Promise<EntryView> {
 		const row = await this.load(user, id);
-		if (row.second_keying === 'due' && !isFirstKeyer(entryFacts(row), user)) {
+		if (firstKeyingWithheld(entryFacts(row), user)) {
 			return { ...this.toView(row, []), fieldsWithheld: true };
 		}
 		const fields = await this.db

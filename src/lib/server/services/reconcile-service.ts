@@ -99,7 +99,9 @@ export class ReconcileService {
 			const { id, ...resident } = c.matcher.view(c.index);
 			return { residentId: id, score: c.score, match: c.match, agreements: c.agreements, resident };
 		});
-		return { candidates, decision: await this.#decision(entryId), fieldMap: map };
+		// The link decision is part of the first keying: withheld by the same rule as its values.
+		const decision = entry.fieldsWithheld ? null : await this.#decision(entryId);
+		return { candidates, decision, fieldMap: map };
 	}
 
 	async decide(

@@ -14,7 +14,7 @@ import { lifecycleError, type Access } from './access';
 import type { EntryService, EntryView } from './entry-service';
 import { bumpVersion, entryFacts, upsertField } from './entry-edit';
 import { readBookSwitch, setBookSwitch } from './book-switches';
-import { decide, isFirstKeyer } from '../../verify/entry-lifecycle';
+import { decide, firstKeyingWithheld } from '../../verify/entry-lifecycle';
 import { blindFields, compareBlind, settle, type BlindDifference } from '../../verify/blind-check';
 
 export interface CheckView {
@@ -234,8 +234,7 @@ export class ReviewService {
 	 */
 	async history(user: SessionUser, id: string): Promise<HistoryRow[]> {
 		const entry = await this.entries.row(user, id);
-		const facts = entryFacts(entry);
-		const withheld = !!facts.secondKeyingDue && !isFirstKeyer(facts, user);
+		const withheld = firstKeyingWithheld(entryFacts(entry), user);
 		const rows = await this.db
 			.selectFrom('audit_log')
 			.leftJoin('app_user', 'app_user.id', 'audit_log.actor_id')

@@ -40,7 +40,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			{ id: user.id, role: user.role }
 		);
 		// The second keyer gets the scan and their own keying only: the entry's values (the first
-		// keying, OCR's) are not in this page's data at all (and `entries.get` withheld them).
+		// keying, OCR's) are not in this page's data at all (`entries.get` withheld them, by the
+		// lifecycle's one rule, `firstKeyingWithheld`, as the API's reads do).
 		const keying = can.includes('key') ? await doubleKeying.keying(user, entry.id) : null;
 		const known = isRegisterType(entry.type);
 		// Blind re-keying: the officer who is to re-key sees neither the clerk's values of those
@@ -78,7 +79,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				returnCode: entry.returnCode,
 				returnCount: entry.returnCount,
 				secondKeying: entry.secondKeying,
-				fields: keying ? {} : fields
+				fields: entry.fieldsWithheld ? {} : fields
 			},
 			keying,
 			review: reviewInfo && {
