@@ -60,6 +60,12 @@ export class SecondKeyingPage {
 		return this.page.locator(`[data-testid="keying-input"][data-key="${key}"]`);
 	}
 
+	/** Types a value into its (enabled: the draft is loaded) field, as a keyer does. */
+	async type(key: string, value: string): Promise<void> {
+		await this.input(key).click();
+		await this.page.keyboard.type(value);
+	}
+
 	/** Types each value into its field, as a keyer does, and submits with Ctrl+Enter. */
 	async keyAndSubmit(values: Record<string, string>): Promise<void> {
 		await expect(this.root).toBeVisible();

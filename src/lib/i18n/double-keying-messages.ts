@@ -42,16 +42,6 @@ export const doubleKeyingMessages = {
 		en: 'Key every field from the scan. You do not see the first keying: the system compares them field by field and an officer settles any difference against the scan. Ctrl+Enter: submit and open the next entry.'
 	},
 	'keying.submit': { vi: 'Gửi lần nhập thứ hai', en: 'Submit the second keying' },
-	'keying.saving': { vi: 'Đang lưu…', en: 'Saving…' },
-	'keying.saved': { vi: 'Đã lưu lên máy chủ.', en: 'Saved to the server.' },
-	'keying.unsaved': {
-		vi: 'Chưa lưu được lên máy chủ: {reason}',
-		en: 'Not saved to the server yet: {reason}'
-	},
-	'keying.offline': {
-		vi: 'mất kết nối; sẽ thử lại khi bạn gõ tiếp hoặc gửi',
-		en: 'no connection; retried when you type or submit'
-	},
 	'keying.agreed': {
 		vi: 'Hai lần nhập trùng khớp ở mọi trường.',
 		en: 'Both keyings agree on every field.'

@@ -10,6 +10,8 @@ const STORE = 'pending-edits';
 interface StoredRow {
 	key: string;
 	userId: string;
+	/** Which queue the edits belong to: the entry's fields, or a second keying (absent: 'entry'). */
+	channel?: string;
 	pending: PendingEntry;
 }
 
@@ -29,11 +31,20 @@ function open(): Promise<IDBDatabase> {
 export class IndexedDbPendingStore implements PendingStore {
 	#db: Promise<IDBDatabase> | null = null;
 
-	/** Unsent edits are per user: a shared office PC must not send one clerk's edits as another's. */
-	constructor(private readonly userId: string) {}
+	/**
+	 * Unsent edits are per user: a shared office PC must not send one clerk's edits as another's;
+	 * and per channel, so a second keying's draft never mixes with an entry's own edits.
+	 */
+	constructor(
+		private readonly userId: string,
+		private readonly channel = 'entry'
+	) {}
 
+	// The entry channel keeps the key it had before channels existed: edits stored then still load.
 	#key(entryId: string): string {
-		return `${this.userId}:${entryId}`;
+		return this.channel === 'entry'
+			? `${this.userId}:${entryId}`
+			: `${this.userId}:${this.channel}:${entryId}`;
 	}
 
 	async #tx(mode: IDBTransactionMode): Promise<IDBObjectStore> {
@@ -43,7 +54,9 @@ export class IndexedDbPendingStore implements PendingStore {
 
 	async all(): Promise<PendingEntry[]> {
 		const rows = (await request((await this.#tx('readonly')).getAll())) as StoredRow[];
-		return rows.filter((r) => r.userId === this.userId).map((r) => r.pending);
+		return rows
+			.filter((r) => r.userId === this.userId && (r.channel ?? 'entry') === this.channel)
+			.map((r) => r.pending);
 	}
 
 	async put(p: PendingEntry): Promise<void> {
@@ -51,6 +64,7 @@ export class IndexedDbPendingStore implements PendingStore {
 			(await this.#tx('readwrite')).put({
 				key: this.#key(p.entryId),
 				userId: this.userId,
+				channel: this.channel,
 				pending: p
 			} satisfies StoredRow)
 		);

@@ -1,13 +1,24 @@
 /**
- * The tab's one edit queue, shared by every entry page the clerk moves through (edits of the last
+ * The tab's edit queues, shared by every entry page the user moves through (edits of the last
  * entry keep sending while the next one is open), made reactive for Svelte, and wired to the
- * browser: the PATCH API, IndexedDB, and the online/offline events.
+ * browser: the API, IndexedDB, and the online/offline events. One queue per channel: the entry's
+ * own fields (PATCH) and the second keying's draft (PUT …/keying), both saved the same way.
  */
-import { EditQueue, type FieldEdit, type FieldEdits, type SendResult } from './edit-queue';
+import {
+	EditQueue,
+	type FieldEdit,
+	type FieldEdits,
+	type Send,
+	type SendResult
+} from './edit-queue';
 import { IndexedDbPendingStore, MemoryPendingStore } from './idb-store';
+import { KeyingChannel } from './keying-channel';
+import { failedSend } from './send-result';
 
-interface ApiError {
-	error?: { code?: string; message?: string; params?: Record<string, unknown> };
+/** Where a queue's edits go: its name keeps its stored edits apart, `send` is its transport. */
+export interface SaveChannel {
+	readonly name: string;
+	readonly send: Send;
 }
 
 /** One PATCH, its answer mapped to what the queue does next. */
@@ -28,28 +39,28 @@ export async function sendPatch(
 	}
 	if (res.ok)
 		return { kind: 'saved', version: ((await res.json()) as { version: number }).version };
-	// A restarting server or a proxy without it: the same as no network, try again later.
-	if (res.status >= 500) return { kind: 'offline' };
-	const body = (await res.json().catch(() => ({}))) as ApiError;
-	const code = body.error?.code ?? `http.${res.status}`;
-	if (res.status === 409 && code === 'entry.staleVersion')
-		return { kind: 'conflict', currentVersion: Number(body.error?.params?.current) };
-	return { kind: 'refused', status: res.status, code, message: body.error?.message ?? code };
+	return failedSend(res, 'entry.staleVersion');
 }
 
-export class SaveCenter {
+/** The entry's own fields, saved through `PATCH /api/v1/entries/:id`. */
+export const entryChannel: SaveChannel = { name: 'entry', send: sendPatch };
+
+export class SaveCenter<C extends SaveChannel = SaveChannel> {
 	#tick = $state(0);
 	readonly queue: EditQueue;
 	readonly ready: Promise<unknown>;
 	/** The browser's own idea of the network, for the banner before a save has even failed. */
 	browserOffline = $state(false);
 
-	constructor(readonly userId: string) {
+	constructor(
+		readonly userId: string,
+		readonly channel: C
+	) {
 		const store =
 			typeof indexedDB === 'undefined'
 				? new MemoryPendingStore()
-				: new IndexedDbPendingStore(userId);
-		this.queue = new EditQueue({ send: sendPatch, store, onChange: () => this.#tick++ });
+				: new IndexedDbPendingStore(userId, channel.name);
+		this.queue = new EditQueue({ send: channel.send, store, onChange: () => this.#tick++ });
 		this.ready = this.queue.restore().catch(() => []);
 		this.browserOffline = !navigator.onLine;
 		addEventListener('online', () => {
@@ -80,9 +91,17 @@ export class SaveCenter {
 }
 
 let center: SaveCenter | null = null;
+let keyingCenter: SaveCenter<KeyingChannel> | null = null;
 
 /** The tab's save center for this user (a new login on the same tab gets its own). */
 export function saveCenter(userId: string): SaveCenter {
-	if (!center || center.userId !== userId) center = new SaveCenter(userId);
+	if (!center || center.userId !== userId) center = new SaveCenter(userId, entryChannel);
 	return center;
+}
+
+/** The tab's save center for this user's second keyings. */
+export function keyingSaveCenter(userId: string): SaveCenter<KeyingChannel> {
+	if (!keyingCenter || keyingCenter.userId !== userId)
+		keyingCenter = new SaveCenter(userId, new KeyingChannel());
+	return keyingCenter;
 }

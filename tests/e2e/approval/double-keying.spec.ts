@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext, Browser } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { test, expect, apiLogin } from '../fixtures';
 import { addBirthEntries, cli } from '../own-server';
 import { e2eDataDir } from '../../../playwright.config';
@@ -34,6 +34,54 @@ async function typeInto(wb: WorkbenchPage, key: string, value: string): Promise<
 	await wb.page.keyboard.type(value);
 }
 
+/**
+ * A book of its own with double keying switched on by the supervisor on its page, one entry the
+ * demo clerk keyed and submitted, and a second clerk (added through the CLI) signed in.
+ */
+async function keyedOnce(page: Page, browser: Browser) {
+	const { book, entries } = addBirthEntries(e2eDataDir, TAN_LAP, 1);
+	const id = entries[0]!;
+	const clerkB = `canbo2.${randomUUID().slice(0, 8)}`;
+	const password = `pw-${randomUUID()}`;
+	const added = cli(
+		e2eDataDir,
+		['user', 'add', '--username', clerkB, '--role', 'clerk', '--unit', TAN_LAP, '--password-stdin'],
+		password + '\n'
+	);
+	expect(added.code, added.stderr).toBe(0);
+
+	// The supervisor switches double keying on for the book, on its page.
+	await page.goto(`/books/${book}`);
+	const setting = page.getByTestId('book-double-keying');
+	await setting.getByTestId('double-keying-switch').check();
+	await setting.getByTestId('double-keying-save').click();
+	await expect(setting.getByRole('status')).toBeVisible();
+	await page.reload();
+	await expect(page.getByTestId('double-keying-switch')).toBeChecked();
+
+	// Clerk A keys the entry on the workbench and submits it.
+	const clerkA = await signedIn(browser, (r) => apiLogin(r, 'clerk'));
+	await clerkA.goto(`/entries/${id}`);
+	const wb = new WorkbenchPage(clerkA);
+	await wb.ready();
+	await typeInto(wb, 'nksHoTen', 'Nguyễn Văn An');
+	await typeInto(wb, 'meHoTen', 'Lê Thị Bình');
+	await wb.saved();
+	await clerkA.keyboard.press('Control+Enter');
+	const left = await clerkA
+		.waitForURL((u) => !u.href.includes(id), { timeout: 5_000 })
+		.then(() => true)
+		.catch(() => false);
+	if (!left) await clerkA.keyboard.press('Control+Enter');
+	await expect.poll(async () => (await getEntry(clerkA.request, id)).secondKeying).toBe('due');
+
+	const second = await signedIn(browser, async (r) => {
+		const res = await r.post('/api/v1/session', { data: { username: clerkB, password } });
+		expect(res.status()).toBe(200);
+	});
+	return { book, id, clerkA, second };
+}
+
 test.describe('double keying', () => {
 	test.use({ as: 'supervisor' });
 
@@ -42,51 +90,7 @@ test.describe('double keying', () => {
 		browser
 	}) => {
 		test.setTimeout(180_000);
-		const { book, entries } = addBirthEntries(e2eDataDir, TAN_LAP, 1);
-		const id = entries[0]!;
-		const clerkB = `canbo2.${randomUUID().slice(0, 8)}`;
-		const password = `pw-${randomUUID()}`;
-		const added = cli(
-			e2eDataDir,
-			[
-				'user',
-				'add',
-				'--username',
-				clerkB,
-				'--role',
-				'clerk',
-				'--unit',
-				TAN_LAP,
-				'--password-stdin'
-			],
-			password + '\n'
-		);
-		expect(added.code, added.stderr).toBe(0);
-
-		// The supervisor switches double keying on for the book, on its page.
-		await page.goto(`/books/${book}`);
-		const setting = page.getByTestId('book-double-keying');
-		await setting.getByTestId('double-keying-switch').check();
-		await setting.getByTestId('double-keying-save').click();
-		await expect(setting.getByRole('status')).toBeVisible();
-		await page.reload();
-		await expect(page.getByTestId('double-keying-switch')).toBeChecked();
-
-		// Clerk A keys the entry on the workbench and submits it.
-		const clerkA = await signedIn(browser, (r) => apiLogin(r, 'clerk'));
-		await clerkA.goto(`/entries/${id}`);
-		const wb = new WorkbenchPage(clerkA);
-		await wb.ready();
-		await typeInto(wb, 'nksHoTen', 'Nguyễn Văn An');
-		await typeInto(wb, 'meHoTen', 'Lê Thị Bình');
-		await wb.saved();
-		await clerkA.keyboard.press('Control+Enter');
-		const left = await clerkA
-			.waitForURL((u) => !u.href.includes(id), { timeout: 5_000 })
-			.then(() => true)
-			.catch(() => false);
-		if (!left) await clerkA.keyboard.press('Control+Enter');
-		await expect.poll(async () => (await getEntry(clerkA.request, id)).secondKeying).toBe('due');
+		const { book, id, clerkA, second } = await keyedOnce(page, browser);
 
 		// Not yet the officer's: it waits for the second keying.
 		const officer = await signedIn(browser, (r) => apiLogin(r, 'officer'));
@@ -96,10 +100,6 @@ test.describe('double keying', () => {
 		);
 
 		// Clerk B finds it in the book's queue and keys it from the scan alone.
-		const second = await signedIn(browser, async (r) => {
-			const res = await r.post('/api/v1/session', { data: { username: clerkB, password } });
-			expect(res.status()).toBe(200);
-		});
 		await second.goto(`/books/${book}`);
 		const row = second.locator(`[data-testid="queue-row"][data-entry-id="${id}"]`);
 		await expect(row.getByTestId('second-keying-due')).toBeVisible();
@@ -147,5 +147,57 @@ test.describe('double keying', () => {
 		});
 		const verified = cli(e2eDataDir, ['audit', 'verify']);
 		expect(verified.code, verified.stderr).toBe(0);
+	});
+	test('nothing typed in the second keying is lost: a dropped network, a reload, then saved', async ({
+		page,
+		browser
+	}) => {
+		test.setTimeout(180_000);
+		const { id, second } = await keyedOnce(page, browser);
+		const keyingOf = async () =>
+			(await (await second.request.get(`/api/v1/entries/${id}/keying`)).json()) as {
+				values: Record<string, string>;
+			};
+		await second.goto(`/entries/${id}`);
+		const keying = new SecondKeyingPage(second);
+		const saveStatus = second.getByTestId('save-status');
+		await keying.type('nksHoTen', 'Nguyễn Văn An');
+		await expect(saveStatus).toHaveAttribute('data-status', 'idle');
+		expect((await keyingOf()).values.nksHoTen).toBe('Nguyễn Văn An');
+
+		// The network drops: the keyer goes on typing, told the value is kept; it is sent once back.
+		await second.context().setOffline(true);
+		await keying.type('meHoTen', 'Lê Thị Bính');
+		await expect(second.getByTestId('offline-banner')).toBeVisible();
+		await expect(saveStatus).toHaveAttribute('data-status', 'offline', { timeout: 10_000 });
+		await second.context().setOffline(false);
+		await expect(saveStatus).toHaveAttribute('data-status', 'idle', { timeout: 15_000 });
+		expect((await keyingOf()).values).toMatchObject({
+			nksHoTen: 'Nguyễn Văn An',
+			meHoTen: 'Lê Thị Bính'
+		});
+
+		// The server is out of reach and the keyer reloads: the value comes back from the browser's
+		// store, and reaches the server, with what was saved before, once it answers again.
+		await second.route(`**/api/v1/entries/${id}/keying`, (route) =>
+			route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback()
+		);
+		await keying.type('chaHoTen', 'Nguyễn Văn Cường');
+		await expect(saveStatus).toHaveAttribute('data-status', 'offline', { timeout: 10_000 });
+		await second.reload();
+		await expect(keying.input('chaHoTen')).toHaveValue('Nguyễn Văn Cường');
+		await expect(keying.status).toContainText('khôi phục');
+		await second.unroute(`**/api/v1/entries/${id}/keying`);
+		await expect(saveStatus).toHaveAttribute('data-status', 'idle', { timeout: 15_000 });
+		expect((await keyingOf()).values).toMatchObject({
+			nksHoTen: 'Nguyễn Văn An',
+			meHoTen: 'Lê Thị Bính',
+			chaHoTen: 'Nguyễn Văn Cường'
+		});
+
+		// The submission carries it all.
+		await second.keyboard.press('Control+Enter');
+		await second.waitForURL((u) => !u.href.includes(id));
+		await expect.poll(async () => (await getEntry(second.request, id)).secondKeying).toBe('done');
 	});
 });
