@@ -31,6 +31,28 @@ forEachDatabase('supervision', (ctx) => {
 	let book: { id: string; unit: string };
 	const entryIds: string[] = [];
 	const key = nameField();
+	const tables = [
+		['stats_book', ['book_id']],
+		['stats_book_day', ['book_id', 'day']],
+		['stats_field_day', ['book_id', 'day', 'field_key']],
+		['stats_user_day', ['book_id', 'day', 'user_id']],
+		['stats_reason_day', ['book_id', 'day', 'code']],
+		['stats_unit_day', ['unit_code', 'day']],
+		['stats_unit_field_day', ['unit_code', 'day', 'register_type', 'field_key']],
+		['stats_unit_user_day', ['unit_code', 'day', 'user_id']],
+		['stats_unit_reason_day', ['unit_code', 'day', 'code']]
+	] as const;
+	/** Every stats_* row, in a fixed order: what refreshes kept, to compare with a rebuild. */
+	const snapshot = async () => {
+		const db = ctx.services.database.db;
+		const out: Record<string, unknown[]> = {};
+		for (const [t, order] of tables) {
+			let q = db.selectFrom(t).selectAll();
+			for (const c of order) q = q.orderBy(c);
+			out[t] = await q.execute();
+		}
+		return out;
+	};
 
 	it('counts, rates and accuracy come from the entries and the audit log', async () => {
 		const s = ctx.services;
@@ -139,26 +161,6 @@ forEachDatabase('supervision', (ctx) => {
 		await s.entries.submit(clerk, id);
 		await s.entries.approve(officer, id);
 		await s.statsProjection.refresh();
-		const tables = [
-			['stats_book', ['book_id']],
-			['stats_book_day', ['book_id', 'day']],
-			['stats_field_day', ['book_id', 'day', 'field_key']],
-			['stats_user_day', ['book_id', 'day', 'user_id']],
-			['stats_reason_day', ['book_id', 'day', 'code']],
-			['stats_unit_day', ['unit_code', 'day']],
-			['stats_unit_field_day', ['unit_code', 'day', 'register_type', 'field_key']],
-			['stats_unit_user_day', ['unit_code', 'day', 'user_id']],
-			['stats_unit_reason_day', ['unit_code', 'day', 'code']]
-		] as const;
-		const snapshot = async () => {
-			const out: Record<string, unknown[]> = {};
-			for (const [t, order] of tables) {
-				let q = db.selectFrom(t).selectAll();
-				for (const c of order) q = q.orderBy(c);
-				out[t] = await q.execute();
-			}
-			return out;
-		};
 		const before = await snapshot();
 		expect(before.stats_unit_user_day!.length).toBeGreaterThan(0);
 		expect(before.stats_unit_reason_day!.length).toBeGreaterThan(0);
@@ -261,5 +263,49 @@ forEachDatabase('supervision', (ctx) => {
 		const v2 = await s.sampling.get(sup, again);
 		for (const item of v2.items) await s.sampling.record(other, again, item.entryId, 'ok', null);
 		expect(await s.sampling.hold((await s.books.getRow(book.id))!)).toBeNull();
+	});
+	it('double keying: the second keyer is judged on the fields they keyed; refresh still equals rebuild', async () => {
+		const s = ctx.services;
+		const db = s.database.db;
+		const keyer = await addUser(s, 'clerk', TAN_LAP);
+		const doubled = await createBook(db, TAN_LAP);
+		await s.doubleKeying.setDoubleKeying(sup, doubled.id, true);
+		const clerkBefore = (await s.stats.dashboard(sup, { unit: TAN_LAP })).clerks.find(
+			(x) => x.userId === clerk.id
+		)!;
+		const id = await createEntry(db, doubled, { fields: { [key]: 'Le Van C' } });
+		await s.entries.update(clerk, id, { version: 1, fields: { [key]: 'Lê Văn C' } });
+		const e = await s.entries.submit(clerk, id);
+		// The second keyer reads the name differently; the officer settles for the first keying.
+		await s.doubleKeying.submit(keyer, id, {
+			version: 0,
+			values: { [key]: 'Lê Văn Cê', ghiChu: '' }
+		});
+		await s.review.settle(officer, id, { version: e.version + 1, chosen: { [key]: 'Lê Văn C' } });
+		await s.entries.approve(officer, id);
+		await s.statsProjection.refresh();
+
+		const d = await s.stats.dashboard(sup, { unit: TAN_LAP });
+		// Two fields keyed, one settled against the keyer; no approval or first pass is theirs.
+		expect(d.clerks.find((x) => x.userId === keyer.id)).toMatchObject({
+			fields: 2,
+			changed: 1,
+			against: 1,
+			approvals: 0,
+			firstPass: 0
+		});
+		// The first keyer's reading stood: the approval is theirs, nothing counts against them.
+		expect(d.clerks.find((x) => x.userId === clerk.id)).toMatchObject({
+			approvals: clerkBefore.approvals + 1,
+			against: clerkBefore.against,
+			changed: clerkBefore.changed
+		});
+
+		const before = await snapshot();
+		expect(
+			(before.stats_user_day as DB['stats_user_day'][]).find((r) => r.user_id === keyer.id)
+		).toMatchObject({ judged_fields: 2, judged_against: 1 });
+		await s.statsProjection.rebuildAll();
+		expect(await snapshot()).toEqual(before);
 	});
 });

@@ -77,8 +77,8 @@ export const supervisorMessages = {
 		en: 'Characters inserted, deleted or replaced to turn OCR’s values into the approved ones, over the approved values’ characters.'
 	},
 	'sup.explain.clerkFieldsChanged': {
-		vi: 'Trong các trường của bản ghi đã duyệt, tỷ lệ trường cán bộ duyệt đã sửa khi duyệt hoặc đã phân xử là cán bộ nhập sai. Khác biệt chưa phân xử không tính cho cán bộ nhập.',
-		en: 'Of the fields of approved entries, the share the officer corrected under review or settled against the clerk. Unsettled disagreements never count against a clerk.'
+		vi: 'Trong các trường của bản ghi đã duyệt, tỷ lệ trường cán bộ duyệt đã sửa khi duyệt hoặc đã phân xử là cán bộ nhập sai. Với sổ nhập hai lần, người nhập lần hai cũng được tính trên các trường mình đã nhập: khi công chức phân xử một khác biệt, người có giá trị không được chọn bị tính sai trường đó (giữ giá trị lần một thì tính cho người nhập lần hai, và ngược lại). Khác biệt chưa phân xử không tính cho cán bộ nhập.',
+		en: 'Of the fields of approved entries, the share the officer corrected under review or settled against the clerk. In double-keyed books the second keyer counts too, on the fields they keyed: when the officer settles a difference, it counts against the keyer whose value did not stand (keeping the first keying’s value counts against the second keyer, and the other way round). Unsettled disagreements never count against a clerk.'
 	},
 	'sup.explain.firstPassApproval': {
 		vi: 'Trong các lần duyệt, tỷ lệ bản ghi được duyệt mà chưa từng bị trả lại.',

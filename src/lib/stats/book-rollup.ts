@@ -154,6 +154,11 @@ export function rollupBook(book: BookRef, facts: readonly EntryFacts[]): BookRol
 				u.judgedFields += j.fields;
 				u.judgedChanged += j.changed;
 				u.judgedAgainst += j.against;
+			} else if (j.outcome === 'keyed') {
+				// A second keying counts in its keyer's field totals, not in approvals or first pass.
+				u.judgedFields += j.fields;
+				u.judgedChanged += j.changed;
+				u.judgedAgainst += j.against;
 			} else {
 				day(j.day).returns++;
 				u.judgedReturns++;

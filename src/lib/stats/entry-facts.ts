@@ -7,6 +7,9 @@
  * - For an approved entry, its fields measure OCR (kept unchanged? character error rate against the
  *   approved value; had the workbench flagged it?) and the clerk (fields the officer corrected
  *   under review, and disagreements settled against the clerk).
+ * - Double keying: the second keyer is judged too, at the approval, on the fields they keyed; a
+ *   disagreement settled for the first keying's value counts against the second keyer (and one
+ *   settled for the second keying's value against the first keyer, as any settlement does).
  */
 import { localDay, type Day } from './days';
 import { cerParts } from './cer';
@@ -57,12 +60,19 @@ export interface UserEvent {
 
 export interface Judgement {
 	day: Day;
-	/** The clerk whose submitted work was judged. */
+	/** The clerk whose submitted work was judged (or who did the approved entry's second keying). */
 	clerk: string;
-	outcome: 'approved' | 'returned';
+	/**
+	 * `keyed`: the second keying of an approved entry, judged on its fields only (the approval and
+	 * first pass are the first keyer's).
+	 */
+	outcome: 'approved' | 'returned' | 'keyed';
 	/** Approvals only: approved without any return before. */
 	firstPass: boolean;
-	/** Approvals only: the entry's field count, and those corrected or settled against the clerk. */
+	/**
+	 * Approvals: the entry's field count, and those corrected or settled against the clerk; second
+	 * keyings: the fields keyed, and those settled against the second keyer.
+	 */
 	fields: number;
 	changed: number;
 	/** Of `changed`, settled disagreements (double keying / blind review) decided against the clerk. */
@@ -113,12 +123,29 @@ function correctedKeys(data: unknown): string[] {
 		.map(([k]) => k);
 }
 
-/** Settled keys: all disagreements, and those decided against the clerk (`entry.settle`). */
-function settled(data: unknown): { key: string; againstClerk: boolean }[] {
+/**
+ * Settled keys (`entry.settle`), each with whose reading was found wrong: the clerk's (the first
+ * keying), the second keyer's (a double-keying settlement for the first keying's value), or
+ * nobody's (the readings agreed; or a blind re-keying's officer, who is not judged here).
+ */
+function settled(data: unknown): { key: string; against: 'clerk' | 'secondKeyer' | null }[] {
 	if (!isObject(data) || !isObject(data.fields)) return [];
+	const double = data.source === 'double';
 	return Object.entries(data.fields)
 		.filter(([, f]) => isObject(f))
-		.map(([key, f]) => ({ key, againstClerk: (f as Record<string, unknown>).against === 'clerk' }));
+		.map(([key, f]) => {
+			const who = (f as Record<string, unknown>).against;
+			return {
+				key,
+				against: who === 'clerk' ? 'clerk' : who === 'officer' && double ? 'secondKeyer' : null
+			};
+		});
+}
+
+/** How many fields a second keying keyed (`entry.secondKeying`: its values after). */
+function keyedCount(data: unknown): number {
+	if (!isObject(data) || !isObject(data.values) || !isObject(data.values.after)) return 0;
+	return Object.keys(data.values.after).length;
 }
 
 export function entryFacts(
@@ -136,6 +163,8 @@ export function entryFacts(
 	// Keys changed in review since the entry was last submitted, and those settled against the clerk.
 	let changed = new Set<string>();
 	let against = new Set<string>();
+	// This round's second keying: who did it, how many fields, those settled against them.
+	let second: { keyer: string; fields: number; against: Set<string> } | null = null;
 
 	for (const e of events) {
 		const day = localDay(e.at);
@@ -149,16 +178,21 @@ export function entryFacts(
 				break;
 			case 'entry.settle':
 				for (const s of settled(e.data)) {
-					if (!s.againstClerk) continue;
-					changed.add(s.key);
-					against.add(s.key);
+					if (s.against === 'clerk') {
+						changed.add(s.key);
+						against.add(s.key);
+					} else if (s.against === 'secondKeyer') second?.against.add(s.key);
 				}
+				break;
+			case 'entry.secondKeying':
+				if (actor) second = { keyer: actor, fields: keyedCount(e.data), against: new Set() };
 				break;
 			case 'entry.submit':
 				submittedDay ??= day;
 				clerk = actor ?? entry.submittedBy;
 				changed = new Set();
 				against = new Set();
+				second = null;
 				if (actor) userEvents.push({ day, userId: actor, kind: 'submitted' });
 				break;
 			case 'entry.return': {
@@ -195,6 +229,17 @@ export function entryFacts(
 						fields: fields.length,
 						changed: changed.size,
 						against: against.size,
+						reasonCode: null
+					});
+				if (second)
+					judgements.push({
+						day,
+						clerk: second.keyer,
+						outcome: 'keyed',
+						firstPass: false,
+						fields: second.fields,
+						changed: second.against.size,
+						against: second.against.size,
 						reasonCode: null
 					});
 				break;

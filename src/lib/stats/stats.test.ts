@@ -207,6 +207,61 @@ describe('entry facts and book rollup', () => {
 		]);
 		expect(f.judgements[0]).toMatchObject({ firstPass: true, changed: 0 });
 	});
+	describe('double keying', () => {
+		// Clerk c keys and submits, clerk k keys it again (three fields); the officer settles two
+		// differences: ho_ten for k's reading (against c), dan_toc for c's reading (against k).
+		const keyed = [
+			ev('2026-03-01T03:00:00Z', 'c', 'entry.submit'),
+			ev('2026-03-01T05:00:00Z', 'k', 'entry.secondKeying', {
+				values: { after: { ho_ten: 'Nguyễn Văn An', gioi_tinh: 'Nam', dan_toc: 'Kinb' } }
+			}),
+			ev('2026-03-02T03:10:00Z', 'o', 'entry.settle', {
+				source: 'double',
+				fields: { ho_ten: { against: 'clerk' }, dan_toc: { against: 'officer' } }
+			})
+		];
+		const approve = ev('2026-03-02T04:00:00Z', 'o', 'entry.approve', { firstPass: true });
+		it('judges the second keyer on their fields: a settlement for the first keying counts against them', () => {
+			const f = entryFacts(entry, fields, [...keyed, approve]);
+			expect(f.judgements).toEqual([
+				expect.objectContaining({ clerk: 'c', outcome: 'approved', fields: 4, against: 1 }),
+				{
+					day: '2026-03-02',
+					clerk: 'k',
+					outcome: 'keyed',
+					firstPass: false,
+					fields: 3,
+					changed: 1,
+					against: 1,
+					reasonCode: null
+				}
+			]);
+			const r = rollupBook({ id: 'b', unitCode: 'u', registerType: 'birth', expected: null }, [f]);
+			const k = r.users.find((u) => u.userId === 'k' && u.day === '2026-03-02')!;
+			expect(k).toMatchObject({
+				judgedFields: 3,
+				judgedChanged: 1,
+				judgedAgainst: 1,
+				judgedApprovals: 0,
+				judgedFirstPass: 0
+			});
+			// The approval and first pass are the first keyer's alone.
+			expect(r.days.find((d) => d.day === '2026-03-02')).toMatchObject({ approvals: 1 });
+		});
+		it('a blind re-keying found wrong is the officer’s, never a second keyer’s', () => {
+			const blind = ev('2026-03-02T03:20:00Z', 'o', 'entry.settle', {
+				source: 'blind',
+				fields: { gioi_tinh: { against: 'officer' } }
+			});
+			const f = entryFacts(entry, fields, [...keyed, blind, approve]);
+			expect(f.judgements.find((j) => j.outcome === 'keyed')).toMatchObject({ against: 1 });
+		});
+		it('counts nothing before the approval, and a resubmission starts a new round', () => {
+			expect(entryFacts(entry, fields, keyed).judgements).toEqual([]);
+			const again = [...keyed, ev('2026-03-02T03:30:00Z', 'c', 'entry.submit'), approve];
+			expect(entryFacts(entry, fields, again).judgements.map((j) => j.clerk)).toEqual(['c']);
+		});
+	});
 	it('an entry not yet approved measures no fields', () => {
 		const f = entryFacts({ ...entry, state: 'submitted' }, fields, events.slice(0, 2));
 		expect(f.fields).toEqual([]);

@@ -9,6 +9,7 @@ const COUNTED_ACTIONS = [
 	'entry.edit',
 	'entry.correct',
 	'entry.settle',
+	'entry.secondKeying',
 	'entry.submit',
 	'entry.return',
 	'entry.approve',
