@@ -16,6 +16,7 @@ import { PATCH as patchApi } from '../../src/routes/api/v1/entries/[id]/+server'
 import { PUT as keyingApi } from '../../src/routes/api/v1/entries/[id]/keying/+server';
 import { POST as keyingSubmitApi } from '../../src/routes/api/v1/entries/[id]/keying/submit/+server';
 import { GET as candidatesApi } from '../../src/routes/api/v1/entries/[id]/candidates/+server';
+import { PATCH as bookApi } from '../../src/routes/api/v1/books/[id]/+server';
 import { actions } from '../../src/routes/entries/[id]/+page.server';
 
 export type ApiAction = 'submit' | 'approve' | 'return' | 'patch' | 'blind' | 'settle';
@@ -23,10 +24,12 @@ export type ApiAction = 'submit' | 'approve' | 'return' | 'patch' | 'blind' | 's
 export type KeyingAction = 'keying' | 'keyingSubmit';
 /** Reads whose answer depends on who asks (the first keying is withheld from the second keyer). */
 export type ReadAction = 'candidates';
+/** `PATCH /api/v1/books/:id` (the id is the book's). */
+export type BookAction = 'book';
 export type PageAction = 'approve' | 'return' | 'blind' | 'settle';
 
 const apiRoutes: Record<
-	ApiAction | KeyingAction | ReadAction,
+	ApiAction | KeyingAction | ReadAction | BookAction,
 	{ id: string; fn: unknown; method?: string }
 > = {
 	submit: { id: '/api/v1/entries/[id]/submit', fn: submitApi },
@@ -37,7 +40,8 @@ const apiRoutes: Record<
 	settle: { id: '/api/v1/entries/[id]/settle', fn: settleApi },
 	keying: { id: '/api/v1/entries/[id]/keying', fn: keyingApi, method: 'PUT' },
 	keyingSubmit: { id: '/api/v1/entries/[id]/keying/submit', fn: keyingSubmitApi },
-	candidates: { id: '/api/v1/entries/[id]/candidates', fn: candidatesApi, method: 'GET' }
+	candidates: { id: '/api/v1/entries/[id]/candidates', fn: candidatesApi, method: 'GET' },
+	book: { id: '/api/v1/books/[id]', fn: bookApi, method: 'PATCH' }
 };
 
 export interface Outcome {
@@ -51,7 +55,7 @@ type Handler = (event: unknown) => Promise<Response>;
 export async function callApi(
 	services: Services,
 	user: SessionUser | null,
-	action: ApiAction | KeyingAction | ReadAction,
+	action: ApiAction | KeyingAction | ReadAction | BookAction,
 	id: string,
 	body: unknown
 ): Promise<Outcome> {

@@ -21,6 +21,10 @@ export const doubleKeyingMessages = {
 		vi: 'Bản ghi đã thay đổi trong lúc bạn nhập. Tải lại trang.',
 		en: 'The entry changed while you were keying it. Reload the page.'
 	},
+	'book.secondKeyingsDue': {
+		vi: 'Chưa tắt được nhập hai lần: còn {n} bản ghi của quyển sổ đang chờ nhập lần hai. Hãy nhập xong (hoặc trả lại) các bản ghi đó trước.',
+		en: 'Double keying cannot be switched off yet: {n} entries of this book still wait for their second keying. Key (or return) them first.'
+	},
 	'book.doubleKeyingForbidden': {
 		vi: 'Chỉ lãnh đạo hoặc quản trị được bật, tắt nhập hai lần cho quyển sổ.',
 		en: 'Only a supervisor or an administrator may switch double keying for a book.'

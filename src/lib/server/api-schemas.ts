@@ -58,6 +58,13 @@ export const settleBody = z.strictObject({
  * A second keying so far (double keying): every field of the register type may be in it, so the
  * bound is the largest register's field count with room, not the blind re-keying's handful.
  */
+/** A book's review switches (`PATCH /api/v1/books/:id`): one or both, nothing else. */
+export const bookSwitchesBody = z
+	.strictObject({ doubleKeying: z.boolean().optional(), blindRekey: z.boolean().optional() })
+	.refine((b) => b.doubleKeying !== undefined || b.blindRekey !== undefined, {
+		message: 'nothing to change: send doubleKeying and/or blindRekey (true or false)'
+	});
+
 export const keyingBody = z.strictObject({
 	version: z.number().int().nonnegative(),
 	values: z

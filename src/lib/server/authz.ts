@@ -58,6 +58,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/api/v1/entries/[id]/split': { roles: ['clerk', 'officer'] },
 	'/api/v1/entries/[id]/merge': { roles: ['clerk', 'officer'] },
 	'/api/v1/entries/[id]/fields/[key]/bbox': { roles: ['clerk', 'officer'] },
+	'/api/v1/books/[id]': { roles: ['supervisor', 'admin'] },
 	'/api/v1/stats': { roles: ['supervisor', 'admin'] },
 	'/api/v1/audits': { roles: ['supervisor'] },
 	'/api/v1/audits/[id]': { roles: ['officer', 'supervisor', 'admin'] },

@@ -85,7 +85,7 @@ export function buildServices(
 		reconcile.invalidate(unit)
 	);
 	const jobs = new JobQueue(db, database.dialect, now);
-	const books = new BookService(db, access, units);
+	const books = new BookService(db, access, units, now);
 	const statsProjection = new StatsProjection(db, now, database.dialect);
 	const stats = new StatsService(db, access, units, statsProjection, now);
 	const sampling = new SamplingService(db, access, now);

@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/session-service';
 import type { Access } from './access';
 import type { UnitService } from './unit-service';
 import { notFound } from '../errors';
+import { setBookSwitches, type BookSwitches } from './book-switches';
 import {
 	decide,
 	entryStates,
@@ -56,8 +57,22 @@ export class BookService {
 	constructor(
 		private readonly db: Kysely<DB>,
 		private readonly access: Access,
-		private readonly units: UnitService
+		private readonly units: UnitService,
+		private readonly now: () => Date
 	) {}
+
+	/**
+	 * Sets the book's review switches (`PATCH /api/v1/books/:id`): who may turn which, the audit
+	 * and the refusals are book-switches' rules, the same the book's page goes through.
+	 */
+	async setSwitches(
+		user: SessionUser,
+		id: string,
+		changes: Partial<BookSwitches>
+	): Promise<{ id: string } & BookSwitches> {
+		const now = await setBookSwitches(this.db, this.access, this.now(), user, id, changes);
+		return { id, ...now };
+	}
 
 	async listVisible(user: SessionUser): Promise<BookSummary[]> {
 		const visible = [...(await this.access.visibleUnits(user))];
