@@ -1,15 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from './databases';
-import {
-	addUser,
-	createBook,
-	createEntry,
-	DAK_LAK,
-	entryRow,
-	refusal,
-	TAN_LAP,
-	type TestUser
-} from './fixtures';
+import { createBook, createEntry, entryRow, refusal, TAN_LAP, type TestUser } from './fixtures';
+import { approvalFixture } from './approval-fixture';
 import { callApi, callPage } from './approval-harness';
 import { verifyAudit } from '../../src/lib/server/audit/audit-log';
 
@@ -25,46 +17,19 @@ const first = {
 const second = { ...first, nksHoTen: 'NGUYỄN VĂN AN', meHoTen: 'Lê Thị Bính' };
 
 forEachDatabase('double keying', (t) => {
-	let clerkA: TestUser;
-	let clerkB: TestUser;
-	let clerkC: TestUser;
-	let officer: TestUser;
-	let officer2: TestUser;
-	let supervisor: TestUser;
-	let admin: TestUser;
-	let book: { id: string; unit: string };
-
+	const { people: p, db, auditOf } = approvalFixture(t);
 	beforeAll(async () => {
-		clerkA = await addUser(t.services, 'clerk', TAN_LAP);
-		clerkB = await addUser(t.services, 'clerk', TAN_LAP);
-		clerkC = await addUser(t.services, 'clerk', TAN_LAP);
-		officer = await addUser(t.services, 'officer', TAN_LAP);
-		officer2 = await addUser(t.services, 'officer', TAN_LAP);
-		supervisor = await addUser(t.services, 'supervisor', DAK_LAK);
-		admin = await addUser(t.services, 'admin', DAK_LAK);
-		book = await createBook(t.services.database.db, TAN_LAP);
-		await t.services.doubleKeying.setDoubleKeying(supervisor, book.id, true);
+		await t.services.doubleKeying.setDoubleKeying(p.supervisor, p.book.id, true);
 	});
 
-	const db = () => t.services.database.db;
 	/** An entry clerk A keyed (on top of OCR's prefill) and submitted: the first keying. */
-	async function firstKeyed(inBook = book): Promise<{ id: string; version: number }> {
+	async function firstKeyed(inBook = p.book): Promise<{ id: string; version: number }> {
 		const id = await createEntry(db(), inBook, { fields: { so: '12', nksHoTen: 'Nguyen Van An' } });
 		const { so: _so, ...typed } = first;
-		await t.services.entries.update(clerkA, id, { version: 1, fields: typed });
-		const v = await t.services.entries.submit(clerkA, id, 2);
+		await t.services.entries.update(p.clerk, id, { version: 1, fields: typed });
+		const v = await t.services.entries.submit(p.clerk, id, 2);
 		return { id, version: v.version };
 	}
-	const auditOf = async (subject: string, action: string) =>
-		(
-			await db()
-				.selectFrom('audit_log')
-				.selectAll()
-				.where('subject_id', '=', subject)
-				.where('action', '=', action)
-				.orderBy('seq')
-				.execute()
-		).map((r) => ({ actor: r.actor_id, data: JSON.parse(r.data) as Record<string, unknown> }));
 	const fieldValues = async (id: string) =>
 		Object.fromEntries(
 			(
@@ -78,35 +43,35 @@ forEachDatabase('double keying', (t) => {
 
 	it('is switched per book by a supervisor or an admin, audited; nobody else may', async () => {
 		const other = await createBook(db(), TAN_LAP);
-		for (const who of [clerkA, officer]) {
+		for (const who of [p.clerk, p.officer]) {
 			const e = await refusal(t.services.doubleKeying.setDoubleKeying(who, other.id, true));
 			expect([e.status, e.code]).toEqual([403, 'book.doubleKeyingForbidden']);
 		}
-		expect(await t.services.doubleKeying.doubleKeyingOn(officer, other.id)).toBe(false);
-		await t.services.doubleKeying.setDoubleKeying(admin, other.id, true);
-		await t.services.doubleKeying.setDoubleKeying(supervisor, other.id, false);
+		expect(await t.services.doubleKeying.doubleKeyingOn(p.officer, other.id)).toBe(false);
+		await t.services.doubleKeying.setDoubleKeying(p.admin, other.id, true);
+		await t.services.doubleKeying.setDoubleKeying(p.supervisor, other.id, false);
 		expect(await auditOf(other.id, 'book.review')).toEqual([
-			{ actor: admin.id, data: { doubleKeying: { before: false, after: true } } },
-			{ actor: supervisor.id, data: { doubleKeying: { before: true, after: false } } }
+			{ actor: p.admin.id, data: { doubleKeying: { before: false, after: true } } },
+			{ actor: p.supervisor.id, data: { doubleKeying: { before: true, after: false } } }
 		]);
 	});
 
 	it('withholds the first keyer’s link decision from the second keyer, as it does the values', async () => {
-		const id = await createEntry(db(), book, { fields: { so: '12', nksHoTen: 'Nguyen Van An' } });
-		await t.services.reconcile.decide(clerkA, id, { decision: 'absent' });
-		const v = await t.services.entries.update(clerkA, id, { version: 1, fields: { ...first } });
-		await t.services.entries.submit(clerkA, id, v.version);
+		const id = await createEntry(db(), p.book, { fields: { so: '12', nksHoTen: 'Nguyen Van An' } });
+		await t.services.reconcile.decide(p.clerk, id, { decision: 'absent' });
+		const v = await t.services.entries.update(p.clerk, id, { version: 1, fields: { ...first } });
+		await t.services.entries.submit(p.clerk, id, v.version);
 		type Answer = { decision: { decision: string; decidedBy: string } | null };
 		const asked = async (who: TestUser) => {
 			const got = await callApi(t.services, who, 'candidates', id, undefined);
 			expect(got.status).toBe(200);
 			return (got.body as Answer).decision;
 		};
-		expect(await asked(clerkA)).toMatchObject({ decision: 'absent', decidedBy: clerkA.id });
-		for (const who of [clerkB, officer]) expect(await asked(who)).toBeNull();
+		expect(await asked(p.clerk)).toMatchObject({ decision: 'absent', decidedBy: p.clerk.id });
+		for (const who of [p.clerk2, p.officer]) expect(await asked(who)).toBeNull();
 		// Once both keyings are in, the officer sees it for the review.
-		await t.services.doubleKeying.submit(clerkB, id, { version: 0, values: first });
-		expect(await asked(officer)).toMatchObject({ decision: 'absent' });
+		await t.services.doubleKeying.submit(p.clerk2, id, { version: 0, values: first });
+		expect(await asked(p.officer)).toMatchObject({ decision: 'absent' });
 	});
 
 	it('keys twice, compares, settles against the scan and approves, all audited', async () => {
@@ -116,62 +81,62 @@ forEachDatabase('double keying', (t) => {
 		expect((await auditOf(id, 'entry.submit'))[0]?.data).toMatchObject({ secondKeying: 'due' });
 
 		// Not in the officers' queue, and nothing to decide until both keyings are in.
-		const ready = await t.services.entries.list(officer, {
+		const ready = await t.services.entries.list(p.officer, {
 			state: 'submitted',
 			readyForReview: true
 		});
 		expect(ready.map((e) => e.id)).not.toContain(id);
 		for (const action of ['approve', 'return'] as const) {
-			const got = await callApi(t.services, officer, action, id, {
+			const got = await callApi(t.services, p.officer, action, id, {
 				version,
 				...(action === 'return' ? { reasonCode: 'illegible' } : {})
 			});
 			expect([action, got.status, got.code]).toEqual([action, 409, 'entry.awaitingSecondKeying']);
 		}
-		const blind = await callApi(t.services, officer, 'blind', id, { version, values: {} });
+		const blind = await callApi(t.services, p.officer, 'blind', id, { version, values: {} });
 		expect([blind.status, blind.code]).toEqual([409, 'entry.awaitingSecondKeying']);
 
 		// The first keyer may never be the second: refused by the one rule, through the API.
-		const own = await callApi(t.services, clerkA, 'keying', id, { version: 0, values: first });
+		const own = await callApi(t.services, p.clerk, 'keying', id, { version: 0, values: first });
 		expect([own.status, own.code]).toEqual([403, 'entry.ownWork']);
-		const ownSubmit = await callApi(t.services, clerkA, 'keyingSubmit', id, {
+		const ownSubmit = await callApi(t.services, p.clerk, 'keyingSubmit', id, {
 			version: 0,
 			values: first
 		});
 		expect([ownSubmit.status, ownSubmit.code]).toEqual([403, 'entry.ownWork']);
 
 		// The second keyer sees neither the first keying nor OCR, in the entry, the queue or the trail.
-		const seen = await t.services.entries.get(clerkB, id);
+		const seen = await t.services.entries.get(p.clerk2, id);
 		expect([seen.fieldsWithheld, seen.fields]).toEqual([true, {}]);
-		expect((await t.services.entries.get(clerkA, id)).fields.meHoTen?.value).toBe('Lê Thị Bình');
-		const queued = (await t.services.books.queue(clerkB, book.id)).find((q) => q.id === id);
+		expect((await t.services.entries.get(p.clerk, id)).fields.meHoTen?.value).toBe('Lê Thị Bình');
+		const queued = (await t.services.books.queue(p.clerk2, p.book.id)).find((q) => q.id === id);
 		expect(queued).toMatchObject({ secondKeyingDue: true, keyable: true, name: null, so: null });
-		const mine = (await t.services.books.queue(clerkA, book.id)).find((q) => q.id === id);
+		const mine = (await t.services.books.queue(p.clerk, p.book.id)).find((q) => q.id === id);
 		expect(mine).toMatchObject({ keyable: false, name: 'Nguyễn Văn An', so: '12' });
-		const trail = await t.services.review.history(clerkB, id);
+		const trail = await t.services.review.history(p.clerk2, id);
 		expect(trail.every((r) => Object.keys(r.data).length === 0)).toBe(true);
 
 		// Draft saves at the draft's version; the first save claims it for clerk B.
-		const draft = await callApi(t.services, clerkB, 'keying', id, {
+		const draft = await callApi(t.services, p.clerk2, 'keying', id, {
 			version: 0,
 			values: { so: '12' }
 		});
 		expect([draft.status, (draft.body as { version: number }).version]).toEqual([200, 1]);
-		const stale = await callApi(t.services, clerkB, 'keying', id, { version: 0, values: {} });
+		const stale = await callApi(t.services, p.clerk2, 'keying', id, { version: 0, values: {} });
 		expect([stale.status, stale.code]).toEqual([409, 'keying.staleVersion']);
-		const taken = await callApi(t.services, clerkC, 'keying', id, { version: 1, values: {} });
+		const taken = await callApi(t.services, p.clerk3, 'keying', id, { version: 1, values: {} });
 		expect([taken.status, taken.code]).toEqual([409, 'entry.keyingTaken']);
-		const unknown = await callApi(t.services, clerkB, 'keying', id, {
+		const unknown = await callApi(t.services, p.clerk2, 'keying', id, {
 			version: 1,
 			values: { shoeSize: '42' }
 		});
 		expect([unknown.status, unknown.code]).toEqual([422, 'entry.unknownFields']);
-		expect((await t.services.doubleKeying.keying(clerkB, id)).values).toEqual({ so: '12' });
-		expect((await refusal(t.services.doubleKeying.keying(clerkC, id))).code).toBe(
+		expect((await t.services.doubleKeying.keying(p.clerk2, id)).values).toEqual({ so: '12' });
+		expect((await refusal(t.services.doubleKeying.keying(p.clerk3, id))).code).toBe(
 			'entry.keyingTaken'
 		);
 
-		const submitted = await callApi(t.services, clerkB, 'keyingSubmit', id, {
+		const submitted = await callApi(t.services, p.clerk2, 'keyingSubmit', id, {
 			version: 1,
 			values: second
 		});
@@ -187,17 +152,17 @@ forEachDatabase('double keying', (t) => {
 			.where('entry_id', '=', id)
 			.execute();
 		expect(keyings.map((k) => [k.keyer_id, k.state, JSON.parse(k.values)])).toEqual([
-			[clerkB.id, 'submitted', second]
+			[p.clerk2.id, 'submitted', second]
 		]);
 		row = await entryRow(db(), id);
 		expect([row.second_keying, row.second_keyer, row.version]).toEqual([
 			'done',
-			clerkB.id,
+			p.clerk2.id,
 			version + 1
 		]);
 		expect(await auditOf(id, 'entry.secondKeying')).toEqual([
 			{
-				actor: clerkB.id,
+				actor: p.clerk2.id,
 				data: {
 					version: version + 1,
 					keying: keyings[0]!.id,
@@ -213,34 +178,34 @@ forEachDatabase('double keying', (t) => {
 		});
 		expect(compared.data.agreed).toContain('nksHoTen');
 		// Once both are in, nobody keys it again.
-		const again = await callApi(t.services, clerkC, 'keying', id, { version: 0, values: {} });
+		const again = await callApi(t.services, p.clerk3, 'keying', id, { version: 0, values: {} });
 		expect([again.status, again.code]).toEqual([409, 'entry.keyingNotDue']);
 
 		// Now the officer's: in the queue, no blind re-keying, approval waits for the settlement.
-		const nowReady = await t.services.entries.list(officer, {
+		const nowReady = await t.services.entries.list(p.officer, {
 			state: 'submitted',
 			readyForReview: true
 		});
 		expect(nowReady.map((e) => e.id)).toContain(id);
-		const info = await t.services.review.info(officer, id);
+		const info = await t.services.review.info(p.officer, id);
 		expect(info).toMatchObject({ blindDue: false, check: { source: 'double', state: 'pending' } });
-		const early = await callApi(t.services, officer, 'approve', id, { version: version + 1 });
+		const early = await callApi(t.services, p.officer, 'approve', id, { version: version + 1 });
 		expect([early.status, early.code]).toEqual([409, 'entry.unsettled']);
 		// The second keyer may not settle or approve what they keyed (nor may a clerk at all).
-		const bySecond = await callApi(t.services, clerkB, 'settle', id, {
+		const bySecond = await callApi(t.services, p.clerk2, 'settle', id, {
 			version: version + 1,
 			chosen: { meHoTen: 'Lê Thị Bính' }
 		});
 		expect(bySecond.status).toBe(403);
 
-		const settled = await callPage(t.services, officer, 'settle', id, {
+		const settled = await callPage(t.services, p.officer, 'settle', id, {
 			version: String(version + 1),
 			'chosen.meHoTen': 'Lê Thị Bính'
 		});
 		expect(settled.status).toBe(200);
 		expect(await auditOf(id, 'entry.settle')).toEqual([
 			{
-				actor: officer.id,
+				actor: p.officer.id,
 				data: {
 					version: version + 2,
 					source: 'double',
@@ -263,15 +228,15 @@ forEachDatabase('double keying', (t) => {
 				}
 			}
 		});
-		const approved = await callApi(t.services, officer, 'approve', id, { version: version + 2 });
+		const approved = await callApi(t.services, p.officer, 'approve', id, { version: version + 2 });
 		expect(approved.status).toBe(200);
-		expect((await entryRow(db(), id)).approved_by).toBe(officer.id);
+		expect((await entryRow(db(), id)).approved_by).toBe(p.officer.id);
 		expect((await verifyAudit(db())).ok).toBe(true);
 	});
 
 	it('an officer who did the second keying cannot approve, return or settle it', async () => {
 		const { id, version } = await firstKeyed();
-		const keyed = await callApi(t.services, officer2, 'keyingSubmit', id, {
+		const keyed = await callApi(t.services, p.officer2, 'keyingSubmit', id, {
 			version: 0,
 			values: first
 		});
@@ -279,29 +244,29 @@ forEachDatabase('double keying', (t) => {
 			200,
 			[]
 		]);
-		expect((await t.services.review.info(officer, id)).check).toMatchObject({
+		expect((await t.services.review.info(p.officer, id)).check).toMatchObject({
 			source: 'double',
 			state: 'settled'
 		});
 		for (const action of ['approve', 'return'] as const) {
-			const got = await callApi(t.services, officer2, action, id, {
+			const got = await callApi(t.services, p.officer2, action, id, {
 				version: version + 1,
 				...(action === 'return' ? { reasonCode: 'illegible' } : {})
 			});
 			expect([action, got.status, got.code]).toEqual([action, 403, 'entry.ownWork']);
 		}
-		const page = await callPage(t.services, officer2, 'approve', id, {
+		const page = await callPage(t.services, p.officer2, 'approve', id, {
 			version: String(version + 1)
 		});
 		expect([page.status, page.code]).toEqual([403, 'entry.ownWork']);
-		const ok = await callApi(t.services, officer, 'approve', id, { version: version + 1 });
+		const ok = await callApi(t.services, p.officer, 'approve', id, { version: version + 1 });
 		expect(ok.status).toBe(200);
 	});
 
 	it('a return ends the round: the resubmission is keyed twice afresh', async () => {
 		const { id, version } = await firstKeyed();
-		await t.services.doubleKeying.submit(clerkB, id, { version: 0, values: second });
-		await t.services.entries.return(officer, id, { reasonCode: 'wrong_name' }, version + 1);
+		await t.services.doubleKeying.submit(p.clerk2, id, { version: 0, values: second });
+		await t.services.entries.return(p.officer, id, { reasonCode: 'wrong_name' }, version + 1);
 		let row = await entryRow(db(), id);
 		expect([row.state, row.second_keying, row.second_keyer]).toEqual(['returned', null, null]);
 		const states = await db()
@@ -310,14 +275,14 @@ forEachDatabase('double keying', (t) => {
 			.where('entry_id', '=', id)
 			.execute();
 		expect(states.map((s) => s.state)).toEqual(['dropped']);
-		await t.services.entries.update(clerkA, id, {
+		await t.services.entries.update(p.clerk, id, {
 			version: version + 2,
 			fields: { meHoTen: 'Lê Thị Bính' }
 		});
-		await t.services.entries.submit(clerkA, id, version + 3);
+		await t.services.entries.submit(p.clerk, id, version + 3);
 		row = await entryRow(db(), id);
 		expect([row.state, row.second_keying]).toEqual(['submitted', 'due']);
-		const outcome = await t.services.doubleKeying.submit(clerkC, id, {
+		const outcome = await t.services.doubleKeying.submit(p.clerk3, id, {
 			version: 0,
 			values: second
 		});
@@ -328,11 +293,11 @@ forEachDatabase('double keying', (t) => {
 		const plain = await createBook(db(), TAN_LAP);
 		const { id, version } = await firstKeyed(plain);
 		expect((await entryRow(db(), id)).second_keying).toBeNull();
-		const e = await refusal(t.services.doubleKeying.keying(clerkB, id));
+		const e = await refusal(t.services.doubleKeying.keying(p.clerk2, id));
 		expect([e.status, e.code]).toEqual([409, 'entry.keyingNotDue']);
 		// Switching it on later leaves the entry already under review as it is.
-		await t.services.doubleKeying.setDoubleKeying(supervisor, plain.id, true);
-		expect((await t.services.review.info(officer, id)).blindDue).toBe(true);
+		await t.services.doubleKeying.setDoubleKeying(p.supervisor, plain.id, true);
+		expect((await t.services.review.info(p.officer, id)).blindDue).toBe(true);
 		expect((await entryRow(db(), id)).version).toBe(version);
 	});
 });
