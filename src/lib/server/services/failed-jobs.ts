@@ -51,6 +51,11 @@ export class FailedJobService {
 		const visible = await this.access.visibleUnits(user);
 		const views: FailedJobView[] = [];
 		for (const job of await this.jobs.failed()) {
+			// A book's page asks on every view: another book's OCR job is skipped without a query.
+			if (opts.bookId !== undefined && job.kind === jobKinds.bookOcr) {
+				const p = bookPayload.safeParse(parseJson(job.payload));
+				if (p.success && p.data.bookId !== opts.bookId) continue;
+			}
 			const subject = await this.subjectOf(job);
 			if (!subject || !visible.has(subject.unitCode)) continue;
 			if (opts.bookId !== undefined && subject.bookId !== opts.bookId) continue;
