@@ -307,6 +307,59 @@ forEachDatabase('export', (t) => {
 			expect(hidden.status).toBe(404);
 		}, 180_000);
 	});
+	describe('a foreground export that stops renewing its lease', () => {
+		it('blocks another export while alive, is marked interrupted once the lease runs out, and then publishes nothing', async () => {
+			const s = t.services;
+			const before = await db()
+				.selectFrom('entry_export')
+				.select(['entry_id', 'book_export_id'])
+				.where('entry_id', 'in', book.entries)
+				.execute();
+			let whileAlive: Awaited<ReturnType<typeof s.exports.status>> | null = null;
+			let afterLease: Awaited<ReturnType<typeof s.exports.status>> | null = null;
+			const run = s.exports.exportNow(
+				book.bookId,
+				{},
+				{
+					leaseMs: 60_000,
+					progress: async ({ done }) => {
+						if (done > 0 && !whileAlive) {
+							whileAlive = await s.exports.status(officer, book.bookId);
+							// The process hangs past its lease (as a killed one would stop renewing it).
+							t.clock.advance(61_000);
+							afterLease = await s.exports.status(officer, book.bookId);
+							t.clock.reset();
+						}
+						return true;
+					}
+				}
+			);
+			const e = await refusal(run);
+			expect([e.status, e.code]).toEqual([409, 'export.interrupted']);
+			expect(whileAlive!.blocked?.code).toBe('export.inProgress');
+			expect(whileAlive!.latest?.state).toBe('running');
+			expect(afterLease!.blocked).toBeNull();
+			expect(afterLease!.latest).toMatchObject({
+				state: 'failed',
+				zipName: null,
+				error: { code: 'export.interrupted', params: {} }
+			});
+			// Nothing of the late run was published or marked: the entries are as before.
+			const after = await db()
+				.selectFrom('entry_export')
+				.select(['entry_id', 'book_export_id'])
+				.where('entry_id', 'in', book.entries)
+				.execute();
+			expect(after).toEqual(before);
+			const row = await db()
+				.selectFrom('book_export')
+				.selectAll()
+				.where('id', '=', afterLease!.latest!.id)
+				.executeTakeFirstOrThrow();
+			expect(row).toMatchObject({ state: 'failed', zip_hash: null, xlsx_hash: null });
+			expect((await verifyAudit(db())).ok).toBe(true);
+		}, 120_000);
+	});
 	describe('a damaged scan', () => {
 		it('refuses with the page named, marks nothing and records the failure', async () => {
 			const s = t.services;

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { forEachDatabase } from './databases';
 import { JobRunner, type JobHandler } from '../../src/lib/server/jobs/job-runner';
+import { readFailure } from '../../src/lib/server/jobs/job-failure';
 
 forEachDatabase('job queue', (t) => {
 	const kind = () => `test.${Math.random().toString(36).slice(2, 8)}`;
@@ -52,7 +53,14 @@ forEachDatabase('job queue', (t) => {
 		expect(await runner.runOnce()).toBe(true);
 		expect(await runner.runOnce()).toBe(false);
 		expect(calls).toBe(2);
-		expect(await q.get(id)).toMatchObject({ state: 'failed', error: 'page 3: cannot decode' });
+		const failed = await q.get(id);
+		expect(failed).toMatchObject({ state: 'failed', attempts: 2 });
+		// Kept as a code for the admin, never the error's own words (they can quote a person).
+		expect(readFailure(failed!.error)).toEqual({
+			code: 'job.failure.unexpected',
+			params: { kind: 'Error' }
+		});
+		expect(failed!.error).not.toContain('page 3');
 	});
 
 	it('gives an unfinished job back when the worker stops, without counting the attempt', async () => {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createOcrPool, type OcrPool } from '../../lib/ocr/engine/ocr-pool';
 import type { ExportOptions } from '../../lib/server/services/export-service';
 import { t } from '../../lib/i18n/index';
+import { readEnv } from '../../lib/server/env';
 import { withServices } from '../context';
 import { CliError, usageError, type CliIo } from '../io';
 import { parseOrUsage } from './migrate';
@@ -29,6 +30,8 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
 		let pool: OcrPool | null = null;
 		try {
 			const result = await s.exports.exportNow(request.bookId, request.options, {
+				// Renewed while it builds: killed, the export is marked interrupted once it runs out.
+				leaseMs: readEnv().jobLeaseMs,
 				ocr: () => (pool ??= createOcrPool({ size: 1 })),
 				progress: async ({ done, total }) => {
 					if (done === total || done % 50 === 0) io.stderr.write(`export: ${done}/${total} PDFs\n`);

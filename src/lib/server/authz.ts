@@ -35,6 +35,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
 	'/dashboard/audits/[id]': { roles: ['officer', 'supervisor', 'admin'] },
 	'/admin': { roles: ['admin'] },
 	'/admin/residents': { roles: ['admin'] },
+	// Failed background jobs and their retry (also posted from a book's page): admins only.
+	'/admin/jobs': { roles: ['admin'] },
 	'/lang': { public: true },
 	'/api/v1/session': { public: true },
 	'/api/v1/entries': { roles: everyone },

@@ -21,6 +21,7 @@ import { StatsProjection } from './services/stats-projection';
 import { DailyReportService, StatsService } from './services/stats-service';
 import { SamplingService } from './services/sampling-service';
 import { JobQueue } from './jobs/job-queue';
+import { FailedJobService } from './services/failed-jobs';
 import type { BlobStore } from './storage/blob-store';
 import { openBlobStore } from './storage/open-blob-store';
 
@@ -42,6 +43,7 @@ export interface Services {
 	reconcile: ReconcileService;
 	residentImports: ResidentImportService;
 	jobs: JobQueue;
+	failedJobs: FailedJobService;
 	ocrCache: OcrResultCache;
 	exports: ExportService;
 	statsProjection: StatsProjection;
@@ -108,6 +110,7 @@ export function buildServices(
 		residents,
 		residentImports: new ResidentImportService(db, blobs, jobs, residents, access, units),
 		jobs,
+		failedJobs: new FailedJobService(db, jobs, access, now),
 		ocrCache: new OcrResultCache(db, now),
 		exports: new ExportService(db, blobs, access, books, jobs, now, sampling.hold),
 		statsProjection,

@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			...u,
 			unitNames: u.units.map((c) => `${names.get(c) ?? c} (${c})`)
 		})),
+		failedJobs: (await locals.services.failedJobs.list(locals.user!)).length,
 		unitCounts: {
 			provinces: all.filter((u) => u.level === 'province').length,
 			districts: all.filter((u) => u.level === 'district').length,

@@ -1,15 +1,27 @@
-// What the crash tests share: real `sohoa` processes on a test's SQLite DATA_DIR, killed with
-// SIGKILL (no handler runs, nothing is flushed) at a moment the test sees in the database.
+// What the crash tests share: real `sohoa` processes on a test's database (SQLite under its
+// DATA_DIR, or its own PostgreSQL schema), killed with SIGKILL (no handler runs, nothing is
+// flushed) at a moment the test sees in the database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { sohoa } from '../cli-harness';
+import type { DatabaseContext } from '../databases';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = path.join(root, 'bin', 'sohoa.js');
+
+/** The settings that make a `sohoa` process open the test's database. */
+export function databaseEnv(t: DatabaseContext): Record<string, string> {
+	return { DATABASE_URL: t.env.databaseUrl ?? '', DATABASE_SCHEMA: t.pgSchema ?? '' };
+}
+
+/** `sohoa …` run to its end on the test's database. */
+export const run = (t: DatabaseContext, args: string[], input = '') =>
+	sohoa(t.dataDir, args, input, databaseEnv(t));
 
 /** A short lease, so a killed worker's job is taken over in seconds rather than a minute. */
 export const LEASE_SECONDS = 3;
@@ -20,13 +32,13 @@ export class SohoaProcess {
 	readonly exited: Promise<number | null>;
 	#output = '';
 
-	constructor(dataDir: string, args: string[], env: Record<string, string> = {}) {
+	constructor(t: DatabaseContext, args: string[], env: Record<string, string> = {}) {
 		this.#child = spawn(process.execPath, [bin, ...args], {
 			cwd: root,
 			env: {
 				...process.env,
-				DATA_DIR: dataDir,
-				DATABASE_URL: '',
+				DATA_DIR: t.dataDir,
+				...databaseEnv(t),
 				SOHOA_DEMO: '0',
 				SOHOA_JOB_LEASE_SECONDS: String(LEASE_SECONDS),
 				...env
@@ -81,20 +93,38 @@ export async function until<T>(
 	}
 }
 
-/** `PRAGMA integrity_check` of the data directory's SQLite file: 'ok' when sound. */
-export function sqliteIntegrity(dataDir: string): string {
-	const db = new SQLite(path.join(dataDir, 'sohoa.sqlite'), { readonly: true });
+/**
+ * 'ok' when the database's files are sound after the kill. SQLite: `PRAGMA integrity_check` of the
+ * DATA_DIR's file. PostgreSQL keeps its own files whole (its WAL); what a killed client can break
+ * is rows, which the tests check; here every table of the schema is read through (a count forces a
+ * full scan), so a damaged table would still show as the error it raises.
+ */
+export async function databaseIntegrity(t: DatabaseContext): Promise<string> {
+	if (t.kind === 'sqlite') {
+		const db = new SQLite(path.join(t.dataDir, 'sohoa.sqlite'), { readonly: true });
+		try {
+			const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+			return rows.map((r) => r.integrity_check).join('\n');
+		} finally {
+			db.close();
+		}
+	}
+	const db = t.services.database.db;
 	try {
-		const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-		return rows.map((r) => r.integrity_check).join('\n');
-	} finally {
-		db.close();
+		const tables = await sql<{ table_name: string }>`
+			SELECT table_name FROM information_schema.tables
+			WHERE table_schema = ${t.pgSchema!} AND table_type = 'BASE TABLE'`.execute(db);
+		for (const { table_name } of tables.rows)
+			await sql`SELECT count(*) FROM ${sql.table(`${t.pgSchema!}.${table_name}`)}`.execute(db);
+		return tables.rows.length > 0 ? 'ok' : 'no tables';
+	} catch (e) {
+		return String(e);
 	}
 }
 
 /** `sohoa audit verify` in its own process: exit 0 when the chain is whole. */
-export function auditVerify(dataDir: string) {
-	return sohoa(dataDir, ['audit', 'verify']);
+export function auditVerify(t: DatabaseContext) {
+	return run(t, ['audit', 'verify']);
 }
 
 /**

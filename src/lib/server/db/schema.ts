@@ -279,6 +279,11 @@ export interface BookExportTable {
 	report: string | null;
 	/** JSON {code, params} of a refusal or failure the user sees. */
 	error: string | null;
+	/**
+	 * A foreground export's lease: its process renews it while building; once it has run out the
+	 * process died and the row is marked failed (interrupted). Null for background exports.
+	 */
+	lease_until: string | null;
 }
 
 /** The last export an entry went out in. */

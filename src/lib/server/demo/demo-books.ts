@@ -4,7 +4,7 @@ import { generateEntries, generateResidents, type Place, type SynthEntry } from 
 import { renderRegisterPage } from '../../ocr/synth/render-page';
 import { degradeWithPreset, type PresetName } from '../../ocr/synth/degrade';
 import { loadTemplate } from '../../ocr/templates/index';
-import { jobKinds } from '../jobs/job-kinds';
+import { ImportDraft } from '../services/book-import';
 import type { ResidentInput } from '../services/resident-service';
 
 interface DemoBook {
@@ -81,15 +81,9 @@ export async function seedDemoBooks(s: Services, log: (line: string) => void): P
 			entriesPerPage: template.entriesPerPage
 		});
 		const bookNumber = String(b.bookNumber).padStart(2, '0');
-		const bookId = await s.bookImport.createBook(null, {
-			unitCode: b.unit,
-			registerType: 'birth',
-			bookNumber,
-			year: b.year,
-			title: `Sổ đăng ký khai sinh ${b.year}, quyển ${bookNumber}`,
-			expectedEntries: b.entries,
-			templateId: TEMPLATE_ID
-		});
+		// The pages are staged, then book, pages and OCR job written in one transaction: the same
+		// path as `sohoa import-book`, so the demo never shows a book without its pages or its job.
+		const draft = new ImportDraft();
 		for (let i = 0; i * template.entriesPerPage < entries.length; i++) {
 			const onPage = entries.slice(i * template.entriesPerPage, (i + 1) * template.entriesPerPage);
 			const rendered = await renderRegisterPage({
@@ -104,20 +98,28 @@ export async function seedDemoBooks(s: Services, log: (line: string) => void): P
 					? rendered.png
 					: await degradeWithPreset(rendered.png, look, `${seed}:p${i + 1}`);
 			const scan = await asScan(png);
-			await s.bookImport.addPage(
-				bookId,
-				{
-					bytes: scan.bytes,
-					mime: 'image/jpeg',
-					width: scan.width,
-					height: scan.height,
-					sourceFile: `so-khai-sinh-${b.year}-q${bookNumber}-trang-${i + 1}.jpg`,
-					sourcePage: 1
-				},
-				null
-			);
+			await s.bookImport.stagePage(draft, {
+				bytes: scan.bytes,
+				mime: 'image/jpeg',
+				width: scan.width,
+				height: scan.height,
+				sourceFile: `so-khai-sinh-${b.year}-q${bookNumber}-trang-${i + 1}.jpg`,
+				sourcePage: 1
+			});
 		}
-		await s.jobs.enqueue(jobKinds.bookOcr, { bookId });
+		await s.bookImport.commitImport(
+			null,
+			{
+				unitCode: b.unit,
+				registerType: 'birth',
+				bookNumber,
+				year: b.year,
+				title: `Sổ đăng ký khai sinh ${b.year}, quyển ${bookNumber}`,
+				expectedEntries: b.entries,
+				templateId: TEMPLATE_ID
+			},
+			draft
+		);
 		const residents = await s.residents.importExtract(null, {
 			unitCode: b.unit,
 			fileName: `trich-xuat-dan-cu-${b.unit}.csv`,

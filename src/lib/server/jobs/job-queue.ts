@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB, JobRow } from '../db/schema';
 import type { Dialect } from '../db/connect';
+import { encodeFailure, workerStopped, type JobFailure } from './job-failure';
 
 export interface JobProgress {
 	done: number;
@@ -67,7 +68,7 @@ export class JobQueue {
 				.updateTable('job')
 				.set({
 					state: 'failed',
-					error: sql<string>`coalesce(error, 'worker stopped before finishing')`,
+					error: sql<string>`coalesce(error, ${encodeFailure(workerStopped)})`,
 					updated_at: nowIso
 				})
 				.where('state', '=', 'running')
@@ -156,14 +157,14 @@ export class JobQueue {
 	}
 
 	/** A failed attempt: back to the queue while attempts remain, else failed for good. */
-	async fail(id: string, workerId: string, message: string): Promise<void> {
+	async fail(id: string, workerId: string, failure: JobFailure): Promise<void> {
 		const job = await this.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!job || job.locked_by !== workerId) return;
 		await this.db
 			.updateTable('job')
 			.set({
 				state: job.attempts >= job.max_attempts ? 'failed' : 'queued',
-				error: message.slice(0, 2000),
+				error: encodeFailure(failure),
 				lease_until: null,
 				locked_by: null,
 				updated_at: this.now().toISOString()
@@ -174,6 +175,40 @@ export class JobQueue {
 
 	get(id: string): Promise<JobRow | undefined> {
 		return this.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
+	}
+
+	/** Jobs given up on, most recent first. */
+	failed(limit = 200): Promise<JobRow[]> {
+		return this.db
+			.selectFrom('job')
+			.selectAll()
+			.where('state', '=', 'failed')
+			.orderBy('updated_at', 'desc')
+			.limit(limit)
+			.execute();
+	}
+
+	/**
+	 * Queues a failed job again with all its attempts (an admin fixed the cause); false when it is
+	 * not failed (any more). Call it with the transaction that audits the retry.
+	 */
+	async requeueFailed(id: string, db: Kysely<DB> = this.db): Promise<boolean> {
+		const res = await db
+			.updateTable('job')
+			.set({
+				state: 'queued',
+				attempts: 0,
+				error: null,
+				lease_until: null,
+				locked_by: null,
+				progress_done: 0,
+				progress_total: 0,
+				updated_at: this.now().toISOString()
+			})
+			.where('id', '=', id)
+			.where('state', '=', 'failed')
+			.executeTakeFirst();
+		return Number(res.numUpdatedRows) === 1;
 	}
 
 	list(limit = 100): Promise<JobRow[]> {

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { JobRow } from '../db/schema';
 import type { JobProgress, JobQueue } from './job-queue';
+import { jobFailure } from './job-failure';
 
 export interface JobContext {
 	job: JobRow;
@@ -61,11 +62,11 @@ export class JobRunner {
 				this.opts.log?.(`job ${job.kind} ${job.id} done`);
 			}
 		} catch (e) {
-			const message = e instanceof Error ? e.message : String(e);
-			await this.queue.fail(job.id, this.workerId, message);
-			// The reason can quote a person's name: it stays with the job (the admin sees it), not in logs.
+			const failure = jobFailure(e);
+			await this.queue.fail(job.id, this.workerId, failure);
+			// The error's text can quote a person's name: the log gets its kind, the admin its code.
 			this.opts.log?.(
-				`job ${job.kind} ${job.id} failed (attempt ${job.attempts}; reason kept with the job)`
+				`job ${job.kind} ${job.id} failed (attempt ${job.attempts}: ${failure.code}, ${e instanceof Error ? e.name : typeof e})`
 			);
 		} finally {
 			clearInterval(beat);

@@ -41,6 +41,7 @@ import {
 import { buildWorkbook, zipFiles } from '../export/package-files';
 import { jobKinds } from '../jobs/job-kinds';
 import type { JobQueue } from '../jobs/job-queue';
+import { readFailure } from '../jobs/job-failure';
 
 /** Only these leave sohoa: approved, and exported before (a re-export carries them again). */
 const EXPORTABLE: readonly EntryState[] = ['approved', 'exported'];
@@ -104,6 +105,14 @@ export interface BuildDeps {
 	ocr?: () => OcrPool;
 }
 
+export interface ForegroundDeps extends BuildDeps {
+	/**
+	 * How long the running export stays this process's without a renewal (SOHOA_JOB_LEASE_SECONDS):
+	 * renewed every third of it while building; a killed process's export is interrupted after it.
+	 */
+	leaseMs?: number;
+}
+
 interface Loaded {
 	entry: EntryRow;
 	values: NormalizedFields;
@@ -152,21 +161,65 @@ export class ExportService {
 		return id;
 	}
 
-	/** `sohoa export`: builds the package now, in this process, as the system. */
+	/**
+	 * `sohoa export`: builds the package now, in this process, as the system. The running row is
+	 * held by a lease the process renews (like a job's): killed, it is marked interrupted once the
+	 * lease runs out (`expireInterrupted`), and the book may be exported again.
+	 */
 	async exportNow(
 		bookId: string,
 		opts: ExportOptions,
-		deps: BuildDeps = {}
+		deps: ForegroundDeps = {}
 	): Promise<ExportResult> {
+		const leaseMs = deps.leaseMs ?? 60_000;
 		const book = await this.books.getRow(bookId);
 		if (!book) throw notFound('book');
 		await this.assertExportable(book, opts);
-		const id = await this.createRow(book, null, opts, 'running');
-		return this.build(id, deps);
+		const id = await this.createRow(book, null, opts, 'running', leaseMs);
+		const beat = setInterval(() => {
+			this.renewLease(id, leaseMs).catch(() => undefined);
+		}, leaseMs / 3);
+		try {
+			return await this.build(id, deps);
+		} finally {
+			clearInterval(beat);
+		}
+	}
+
+	private async renewLease(id: string, leaseMs: number): Promise<void> {
+		await this.db
+			.updateTable('book_export')
+			.set({ lease_until: new Date(this.now().getTime() + leaseMs).toISOString() })
+			.where('id', '=', id)
+			.where('state', '=', 'running')
+			.execute();
+	}
+
+	/**
+	 * Marks failed (interrupted) every foreground export whose process stopped renewing its lease:
+	 * it was killed before the last transaction, so nothing of it was published or marked. Rows
+	 * from before leases existed have none and count as expired.
+	 */
+	async expireInterrupted(bookId: string): Promise<void> {
+		const now = this.now().toISOString();
+		await this.db
+			.updateTable('book_export')
+			.set({
+				state: 'failed',
+				finished_at: now,
+				lease_until: null,
+				error: JSON.stringify({ code: 'export.interrupted', params: {} })
+			})
+			.where('book_id', '=', bookId)
+			.where('state', '=', 'running')
+			.where('job_id', 'is', null)
+			.where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+			.execute();
 	}
 
 	async status(user: SessionUser, bookId: string): Promise<ExportStatus> {
 		const book = await this.visibleBook(user, bookId);
+		await this.expireInterrupted(bookId);
 		const counts = await this.db
 			.selectFrom('entry')
 			.select(['state', this.db.fn.countAll<number>().as('n')])
@@ -210,9 +263,7 @@ export class ExportService {
 						xlsxName: row.xlsx_name,
 						entries: row.entries,
 						report: json<ExportReport>(row.report),
-						error: jobFailed
-							? { code: 'export.failed', params: { reason: job?.error ?? '' } }
-							: json<Refusal>(row.error),
+						error: jobFailed ? readFailure(job?.error ?? null) : json<Refusal>(row.error),
 						requestedAt: row.requested_at,
 						finishedAt: row.finished_at
 					}
@@ -474,10 +525,11 @@ export class ExportService {
 					});
 				}
 			}
-			await trx
+			const finished = await trx
 				.updateTable('book_export')
 				.set({
 					state: 'done',
+					lease_until: null,
 					finished_at: at,
 					zip_name: zipName,
 					zip_hash: zipHash,
@@ -488,7 +540,10 @@ export class ExportService {
 					error: null
 				})
 				.where('id', '=', row.id)
-				.execute();
+				// Marked interrupted meanwhile (this process stalled past its lease): publish nothing.
+				.where('state', '=', 'running')
+				.executeTakeFirst();
+			if (Number(finished.numUpdatedRows) !== 1) throw new AppError(409, 'export.interrupted');
 			await appendAudit(trx, {
 				actorId,
 				action: 'book.export',
@@ -617,6 +672,7 @@ export class ExportService {
 			.where('state', 'in', EXPORTABLE)
 			.executeTakeFirst();
 		if (!approved) throw new AppError(409, 'export.nothingToExport');
+		await this.expireInterrupted(book.id);
 		const running = await this.db
 			.selectFrom('book_export')
 			.select(['id', 'job_id'])
@@ -625,8 +681,9 @@ export class ExportService {
 			.where('id', '!=', building ?? '')
 			.execute();
 		for (const r of running) {
+			// A foreground export still running holds a live lease (expired ones were just marked).
 			const job = r.job_id ? await this.jobs.get(r.job_id) : undefined;
-			if (job && job.state !== 'failed' && job.state !== 'done')
+			if (!r.job_id || (job && job.state !== 'failed' && job.state !== 'done'))
 				throw new AppError(409, 'export.inProgress');
 		}
 		return book.register_type;
@@ -636,7 +693,8 @@ export class ExportService {
 		book: BookRow,
 		requestedBy: string | null,
 		opts: ExportOptions,
-		state: 'queued' | 'running'
+		state: 'queued' | 'running',
+		leaseMs?: number
 	): Promise<string> {
 		const id = randomUUID();
 		await this.db
@@ -656,7 +714,9 @@ export class ExportService {
 				xlsx_hash: null,
 				entries: 0,
 				report: null,
-				error: null
+				error: null,
+				lease_until:
+					leaseMs === undefined ? null : new Date(this.now().getTime() + leaseMs).toISOString()
 			})
 			.execute();
 		return id;

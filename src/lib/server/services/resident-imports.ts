@@ -14,7 +14,7 @@ import type { UnitService } from './unit-service';
 import type { ResidentService } from './resident-service';
 import { AppError } from '../errors';
 import { uploadName } from '../upload-name';
-import { t } from '../../i18n/index';
+import { readFailure, type JobFailure } from '../jobs/job-failure';
 
 const payloadSchema = z.object({
 	blob: z.string().min(1),
@@ -32,7 +32,8 @@ export interface ImportJobView {
 	fileName: string;
 	done: number;
 	total: number;
-	error: string | null;
+	/** Why it failed (translated by the page); null while it has not. */
+	error: JobFailure | null;
 	createdAt: string;
 }
 
@@ -49,7 +50,7 @@ const MAX_BYTES = 1 << 30;
 
 /**
  * Resident-extract imports from the admin page: the upload is kept as a blob and imported by a
- * background job (any worker), with progress; a failed import keeps its error (vi / en).
+ * background job (any worker), with progress; a failed import keeps its error (a message code the page translates).
  */
 export class ResidentImportService {
 	constructor(
@@ -106,7 +107,7 @@ export class ResidentImportService {
 					fileName: p.data.fileName,
 					done: j.progress_done,
 					total: j.progress_total,
-					error: j.error,
+					error: readFailure(j.error),
 					createdAt: j.created_at
 				}
 			];
@@ -167,11 +168,6 @@ export class ResidentImportService {
 			});
 			await reported;
 			await progress({ done: checked * 2, total: checked * 2 });
-		} catch (e) {
-			// The job keeps the reason, in both languages, for the admin page.
-			if (e instanceof AppError)
-				throw new Error(`${t('vi', e.code, e.params)} / ${t('en', e.code, e.params)}`);
-			throw e;
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}

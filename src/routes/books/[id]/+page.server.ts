@@ -16,7 +16,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const blindRekey = await locals.services.review.blindRekeyOn(locals.user!, params.id);
 		const doubleKeying = await locals.services.doubleKeying.doubleKeyingOn(locals.user!, params.id);
 		const role = locals.user!.role;
+		const failedJobs = await locals.services.failedJobs.list(locals.user!, { bookId: params.id });
 		return {
+			failedJobs,
+			// The retry is the failed-jobs page's action: its policy decides who sees the button.
+			canRetryJobs: authorizeRoute('/admin/jobs', role) === 'allow',
 			book,
 			queue,
 			pages,
