@@ -7,7 +7,7 @@ import type { DB } from '../../src/lib/server/db/schema';
 import { restoreBackup, verifyBackup } from '../../src/lib/server/backup/restore';
 import { createBackup } from '../../src/lib/server/backup/backup';
 import { manifestSchema, MANIFEST_NAME, type Manifest } from '../../src/lib/server/backup/manifest';
-import { readTar, TarWriter } from '../../src/lib/server/backup/tar';
+import { ArchiveWriter, readArchive } from '../../src/lib/server/backup/archive';
 import { verifyAudit } from '../../src/lib/server/audit/audit-log';
 import { t } from '../../src/lib/i18n/index';
 import { createServices, type Services } from '../../src/lib/server/container';
@@ -100,30 +100,24 @@ async function demoLikeData(s: Services) {
 
 /** A copy of a backup with its manifest changed (the other members as they were). */
 async function withManifest(from: string, to: string, edit: (m: Manifest) => void) {
-	const src = await fs.promises.open(from, 'r');
-	const dst = await fs.promises.open(to, 'w');
-	const tar = new TarWriter(dst);
-	try {
-		await readTar(src, ({ name }) => {
-			const chunks: Buffer[] = [];
-			return {
-				data: (c) => void chunks.push(Buffer.from(c)),
-				end: async () => {
-					let bytes = Buffer.concat(chunks);
-					if (name === MANIFEST_NAME) {
-						const m = manifestSchema.parse(JSON.parse(bytes.toString('utf8')));
-						edit(m);
-						bytes = Buffer.from(JSON.stringify(m));
-					}
-					await tar.add(name, bytes);
-				}
-			};
-		});
-		await tar.finish();
-	} finally {
-		await src.close();
-		await dst.close();
+	const members: [string, Buffer][] = [];
+	await readArchive(from, ({ name }) => {
+		const chunks: Buffer[] = [];
+		return {
+			data: (c) => void chunks.push(Buffer.from(c)),
+			end: () => void members.push([name, Buffer.concat(chunks)])
+		};
+	});
+	const tar = await ArchiveWriter.create(to);
+	for (const [name, bytes] of members) {
+		if (name !== MANIFEST_NAME) await tar.add(name, bytes);
+		else {
+			const m = manifestSchema.parse(JSON.parse(bytes.toString('utf8')));
+			edit(m);
+			await tar.add(name, Buffer.from(JSON.stringify(m)));
+		}
 	}
+	await tar.finish();
 }
 
 async function refusedCode(p: Promise<unknown>): Promise<string> {
