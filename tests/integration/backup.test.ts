@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -315,6 +316,11 @@ forEachDatabase('sohoa backup / restore', (ctx: DatabaseContext) => {
 		expect(r.manifest.blobs.missing).toEqual([gone]);
 		expect(r.manifest.blobs.corrupt).toEqual([damaged]);
 		expect(r.manifest.blobs.count).toBe(Object.keys(blobFiles(ctx.dataDir)).length - 1);
+		// The corrupt blob was checked before it was packed: GNU tar sees every other blob, not it.
+		const listed = execFileSync('tar', ['-tf', r.file], { encoding: 'utf8' }).trim().split('\n');
+		expect(listed.filter((m) => m.startsWith('blobs/'))).toHaveLength(r.manifest.blobs.count);
+		expect(listed.some((m) => m.endsWith(damaged))).toBe(false);
+		expect(listed.at(-1)).toBe(MANIFEST_NAME);
 		const m = await verifyBackup(r.file);
 		expect(m.blobs.count).toBe(r.manifest.blobs.count);
 	});
