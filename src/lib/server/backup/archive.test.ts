@@ -141,7 +141,9 @@ describe('backup archive (tar-stream)', () => {
 		const size = 8 * 1024 ** 3 + 1;
 		const pack = tar.pack();
 		pack.entry({ name: 'blobs/huge', size });
-		const header = await new Promise<Buffer>((resolve) => pack.once('data', resolve));
+		const header = await new Promise<Buffer>((resolve) =>
+			pack.once('data', (chunk) => resolve(chunk as Buffer))
+		);
 		pack.destroy();
 		expect(header[124]).toBe(0x80);
 		const extract = tar.extract();

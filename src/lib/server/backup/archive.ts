@@ -80,7 +80,7 @@ export class ArchiveWriter {
 	async add(name: string, bytes: Uint8Array): Promise<void> {
 		try {
 			await new Promise<void>((resolve, reject) => {
-				this.#pack.entry({ name, size: bytes.byteLength }, Buffer.from(bytes), (e) =>
+				this.#pack.entry({ name, size: bytes.byteLength }, asBuffer(bytes), (e) =>
 					e ? reject(e) : resolve()
 				);
 			});
@@ -152,6 +152,10 @@ export class ArchiveWriter {
 }
 
 type Entry = ReturnType<tar.Pack['entry']>;
+
+/** The same bytes as a Buffer, not copied (a blob can be MBs). */
+const asBuffer = (bytes: Uint8Array) =>
+	Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** Writes a chunk, waiting while the pack's buffer is full (or failing when the pack failed). */
 async function write(entry: Entry, chunk: Buffer): Promise<void> {

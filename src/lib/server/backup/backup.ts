@@ -207,11 +207,15 @@ async function addFile(tar: ArchiveWriter, name: string, source: string): Promis
 	return { name, bytes: size, sha256: hash.digest('hex') };
 }
 
+/** Blobs up to this size (page scans: a few MB) are read once into memory, checked and added. */
+const HELD_BLOB_BYTES = 8 << 20;
+
 /**
  * Every blob under DATA_DIR/blobs in name order (temporary files of writes in progress are not
  * blobs yet). A blob whose content no longer matches its name is left out and listed as corrupt;
- * referenced blobs that are absent are listed as missing. Each blob is read twice: hashed first
- * (a member cannot be taken back out of the pack), then copied and hashed again.
+ * referenced blobs that are absent are listed as missing. A member cannot be taken back out of
+ * the pack, so a blob is checked before it is added: a small one read once into memory, a larger
+ * one hashed as a stream first, then copied and hashed again.
  */
 async function addBlobs(
 	tar: ArchiveWriter,
@@ -223,24 +227,37 @@ async function addBlobs(
 	let count = 0;
 	let bytes = 0;
 	for await (const { hash: name, file } of blobFiles(root)) {
-		const checked = await hashFile(file);
-		if (checked.sha256 !== name) {
+		const size = await addBlob(tar, name, file);
+		if (size === null) {
 			corrupt.push(name);
 			continue;
 		}
-		const member = `blobs/${blobPath(name)}`;
-		const hash = createHash('sha256');
-		await tar.addFile(member, file, checked.bytes, (c) => hash.update(c));
-		// Changed between the two reads: what went into the archive is not what was checked.
-		if (hash.digest('hex') !== name)
-			throw new AppError(409, 'backup.sourceChanged', { part: member });
 		list.update(name + '\n');
 		count++;
-		bytes += checked.bytes;
+		bytes += size;
 		referenced.delete(name);
 	}
 	const missing = [...referenced].filter((h) => !corrupt.includes(h)).sort();
 	return { count, bytes, listSha256: list.digest('hex'), missing, corrupt };
+}
+
+/** Adds a blob whose content matches its name and returns its size; null (not added) if not. */
+async function addBlob(tar: ArchiveWriter, name: string, file: string): Promise<number | null> {
+	const member = `blobs/${blobPath(name)}`;
+	if ((await fs.stat(file)).size <= HELD_BLOB_BYTES) {
+		const content = await fs.readFile(file);
+		if (sha256Hex(content) !== name) return null;
+		await tar.add(member, content);
+		return content.byteLength;
+	}
+	const checked = await hashFile(file);
+	if (checked.sha256 !== name) return null;
+	const hash = createHash('sha256');
+	await tar.addFile(member, file, checked.bytes, (c) => hash.update(c));
+	// Changed between the two reads: what went into the archive is not what was checked.
+	if (hash.digest('hex') !== name)
+		throw new AppError(409, 'backup.sourceChanged', { part: member });
+	return checked.bytes;
 }
 
 /**
