@@ -40,12 +40,14 @@ const corrupt = (file: string, part: string) =>
  * migrations against those this code knows. Returns the manifest of a backup that can be restored.
  */
 export async function verifyBackup(file: string): Promise<Manifest> {
-	const stat = await fs.stat(file).catch((e: NodeJS.ErrnoException) => {
+	// Opened here only to tell a missing or unreadable file from a damaged one.
+	const fh = await fs.open(file, 'r').catch((e: NodeJS.ErrnoException) => {
 		throw e.code === 'ENOENT'
 			? new AppError(404, 'restore.notFound', { file })
 			: new AppError(422, 'restore.notBackup', { file });
 	});
-	if (!stat.isFile()) throw new AppError(422, 'restore.notBackup', { file });
+	const isFile = (await fh.stat().finally(() => fh.close())).isFile();
+	if (!isFile) throw new AppError(422, 'restore.notBackup', { file });
 	const parts = new Map<string, { bytes: number; sha256: string }>();
 	const blobList = createHash('sha256');
 	let blobs = 0;
