@@ -43,6 +43,10 @@ export const backupMessages = {
 		vi: 'Cơ sở dữ liệu đang dùng bị hỏng, không sao lưu: {detail}',
 		en: 'The live database is damaged and was not backed up: {detail}'
 	},
+	'backup.sourceChanged': {
+		vi: '"{part}" đã thay đổi trong lúc được chép vào bản sao lưu (có chương trình khác đang ghi vào?); bản sao lưu chưa được tạo. Hãy chạy lại.',
+		en: '"{part}" changed while it was copied into the backup (is something else writing to it?); no backup was made. Run it again.'
+	},
 	'backup.pgToolMissing': {
 		vi: 'Không tìm thấy chương trình {tool} của PostgreSQL. Cài gói postgresql-client (apt-get install postgresql-client) cùng phiên bản hoặc mới hơn máy chủ.',
 		en: 'The PostgreSQL program {tool} was not found. Install postgresql-client (apt-get install postgresql-client), the server’s version or newer.'

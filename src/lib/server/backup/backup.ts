@@ -26,7 +26,7 @@ import {
 	type Manifest
 } from './manifest';
 import { libpqConnection, runPgTool } from './pg-tools';
-import { TarWriter } from './tar';
+import { ArchiveWriter, hashFile } from './archive';
 
 export interface BackupOptions {
 	env: Env;
@@ -73,15 +73,14 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
 	const tag = randomBytes(6).toString('hex');
 	const tmpArchive = `${file}.${tag}.tmp`;
 	const tmpDatabase = `${file}.${tag}.db.tmp`;
-	let out: fs.FileHandle | null = null;
+	let tar: ArchiveWriter | null = null;
 	try {
 		await fs.mkdir(dir, { recursive: true });
 		const snapshot =
 			kind === 'sqlite'
 				? await snapshotSqlite(sqlitePath(env), tmpDatabase)
 				: await snapshotPostgres(env, tmpDatabase);
-		out = await fs.open(tmpArchive, 'wx');
-		const tar = new TarWriter(out);
+		tar = await ArchiveWriter.create(tmpArchive);
 		const databasePart = await addFile(tar, DATABASE_PART[kind], tmpDatabase);
 		await fs.rm(tmpDatabase, { force: true });
 		const files = [];
@@ -106,14 +105,12 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
 		};
 		await tar.add(MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, '\t') + '\n'));
 		await tar.finish();
-		await out.sync();
-		await out.close();
-		out = null;
+		tar = null;
 		await fs.rename(tmpArchive, file);
 		await syncDir(dir);
 		return { file, bytes: (await fs.stat(file)).size, ms: Date.now() - started, manifest };
 	} catch (e) {
-		await out?.close().catch(() => {});
+		await tar?.abort();
 		await fs.rm(tmpArchive, { force: true }).catch(() => {});
 		await fs.rm(tmpDatabase, { force: true }).catch(() => {});
 		throw backupWriteError(e, dir) ?? e;
@@ -203,25 +200,25 @@ async function snapshotPostgres(env: Env, dest: string): Promise<Snapshot> {
 
 type Part = Manifest['files'][number];
 
-async function addFile(tar: TarWriter, name: string, source: string): Promise<Part> {
-	const fh = await fs.open(source, 'r');
-	try {
-		const { size } = await fh.stat();
-		const hash = createHash('sha256');
-		await tar.addFile(name, fh, size, (c) => hash.update(c));
-		return { name, bytes: size, sha256: hash.digest('hex') };
-	} finally {
-		await fh.close();
-	}
+async function addFile(tar: ArchiveWriter, name: string, source: string): Promise<Part> {
+	const { size } = await fs.stat(source);
+	const hash = createHash('sha256');
+	await tar.addFile(name, source, size, (c) => hash.update(c));
+	return { name, bytes: size, sha256: hash.digest('hex') };
 }
+
+/** Blobs up to this size (page scans: a few MB) are read once into memory, checked and added. */
+const HELD_BLOB_BYTES = 8 << 20;
 
 /**
  * Every blob under DATA_DIR/blobs in name order (temporary files of writes in progress are not
- * blobs yet). A blob whose content no longer matches its name is taken back out of the archive and
- * listed as corrupt; referenced blobs that are absent are listed as missing.
+ * blobs yet). A blob whose content no longer matches its name is left out and listed as corrupt;
+ * referenced blobs that are absent are listed as missing. A member cannot be taken back out of
+ * the pack, so a blob is checked before it is added: a small one read once into memory, a larger
+ * one hashed as a stream first, then copied and hashed again.
  */
 async function addBlobs(
-	tar: TarWriter,
+	tar: ArchiveWriter,
 	root: string,
 	referenced: Set<string>
 ): Promise<Manifest['blobs']> {
@@ -230,27 +227,37 @@ async function addBlobs(
 	let count = 0;
 	let bytes = 0;
 	for await (const { hash: name, file } of blobFiles(root)) {
-		const fh = await fs.open(file, 'r');
-		try {
-			const { size } = await fh.stat();
-			const start = tar.position;
-			const hash = createHash('sha256');
-			await tar.addFile(`blobs/${blobPath(name)}`, fh, size, (c) => hash.update(c));
-			if (hash.digest('hex') !== name) {
-				await tar.rewind(start);
-				corrupt.push(name);
-				continue;
-			}
-			list.update(name + '\n');
-			count++;
-			bytes += size;
-			referenced.delete(name);
-		} finally {
-			await fh.close();
+		const size = await addBlob(tar, name, file);
+		if (size === null) {
+			corrupt.push(name);
+			continue;
 		}
+		list.update(name + '\n');
+		count++;
+		bytes += size;
+		referenced.delete(name);
 	}
 	const missing = [...referenced].filter((h) => !corrupt.includes(h)).sort();
 	return { count, bytes, listSha256: list.digest('hex'), missing, corrupt };
+}
+
+/** Adds a blob whose content matches its name and returns its size; null (not added) if not. */
+async function addBlob(tar: ArchiveWriter, name: string, file: string): Promise<number | null> {
+	const member = `blobs/${blobPath(name)}`;
+	if ((await fs.stat(file)).size <= HELD_BLOB_BYTES) {
+		const content = await fs.readFile(file);
+		if (sha256Hex(content) !== name) return null;
+		await tar.add(member, content);
+		return content.byteLength;
+	}
+	const checked = await hashFile(file);
+	if (checked.sha256 !== name) return null;
+	const hash = createHash('sha256');
+	await tar.addFile(member, file, checked.bytes, (c) => hash.update(c));
+	// Changed between the two reads: what went into the archive is not what was checked.
+	if (hash.digest('hex') !== name)
+		throw new AppError(409, 'backup.sourceChanged', { part: member });
+	return checked.bytes;
 }
 
 /**
@@ -258,7 +265,7 @@ async function addBlobs(
  * one by one (each small enough to hold, as the interface promises), in name order.
  */
 async function addStoredBlobs(
-	tar: TarWriter,
+	tar: ArchiveWriter,
 	store: BlobStore,
 	referenced: Set<string>
 ): Promise<Manifest['blobs']> {

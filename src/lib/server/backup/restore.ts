@@ -25,7 +25,7 @@ import {
 	type Manifest
 } from './manifest';
 import { findPgTool, libpqConnection, startPgTool } from './pg-tools';
-import { readTar, TarFormatError, type TarSink } from './tar';
+import { ArchiveFormatError, readArchive, type MemberSink } from './archive';
 import { syncDir } from './backup';
 
 const MAX_MANIFEST_BYTES = 64 << 20;
@@ -40,11 +40,14 @@ const corrupt = (file: string, part: string) =>
  * migrations against those this code knows. Returns the manifest of a backup that can be restored.
  */
 export async function verifyBackup(file: string): Promise<Manifest> {
+	// Opened here only to tell a missing or unreadable file from a damaged one.
 	const fh = await fs.open(file, 'r').catch((e: NodeJS.ErrnoException) => {
 		throw e.code === 'ENOENT'
 			? new AppError(404, 'restore.notFound', { file })
 			: new AppError(422, 'restore.notBackup', { file });
 	});
+	const isFile = (await fh.stat().finally(() => fh.close())).isFile();
+	if (!isFile) throw new AppError(422, 'restore.notBackup', { file });
 	const parts = new Map<string, { bytes: number; sha256: string }>();
 	const blobList = createHash('sha256');
 	let blobs = 0;
@@ -52,8 +55,7 @@ export async function verifyBackup(file: string): Promise<Manifest> {
 	let lastBlob = '';
 	let manifestText: string | null = null;
 	try {
-		if (!(await fh.stat()).isFile()) throw new AppError(422, 'restore.notBackup', { file });
-		await readTar(fh, ({ name, size }) => {
+		await readArchive(file, ({ name, size }) => {
 			if (manifestText !== null) throw corrupt(file, name);
 			if (name === MANIFEST_NAME) {
 				if (size > MAX_MANIFEST_BYTES) throw corrupt(file, name);
@@ -79,13 +81,11 @@ export async function verifyBackup(file: string): Promise<Manifest> {
 			return hashing((sha256) => void parts.set(name, { bytes: size, sha256 }));
 		});
 	} catch (e) {
-		if (e instanceof TarFormatError)
+		if (e instanceof ArchiveFormatError)
 			throw e.kind === 'truncated'
 				? new AppError(422, 'restore.truncated', { file })
 				: new AppError(422, 'restore.notBackup', { file });
 		throw e;
-	} finally {
-		await fh.close();
 	}
 	if (manifestText === null) throw new AppError(422, 'restore.truncated', { file });
 	const manifest = parseManifest(file, manifestText);
@@ -112,7 +112,7 @@ const isPart = (name: string) =>
 	Object.values(DATABASE_PART).includes(name as never) ||
 	DATA_FILES.some((f) => name === `files/${f}`);
 
-function hashing(done: (sha256: string) => void): TarSink {
+function hashing(done: (sha256: string) => void): MemberSink {
 	const h = createHash('sha256');
 	return { data: (c) => void h.update(c), end: () => done(h.digest('hex')) };
 }
@@ -286,10 +286,9 @@ async function extract(
 	let written = 0;
 	let kept = 0;
 	const parts = new Map([manifest.database.part, ...manifest.files].map((p) => [p.name, p]));
-	const fh = await fs.open(from, 'r');
 	let current: MemberFile | null = null;
 	try {
-		await readTar(fh, async ({ name }) => {
+		await readArchive(from, async ({ name }) => {
 			if (name === MANIFEST_NAME) return null;
 			const blob = BLOB_MEMBER.exec(name);
 			let dest: string;
@@ -341,10 +340,9 @@ async function extract(
 		});
 	} catch (e) {
 		await (current as MemberFile | null)?.discard();
-		if (e instanceof TarFormatError) throw new AppError(422, 'restore.truncated', { file: from });
+		if (e instanceof ArchiveFormatError)
+			throw new AppError(422, 'restore.truncated', { file: from });
 		throw e;
-	} finally {
-		await fh.close();
 	}
 	return { written, kept, names };
 }
