@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readExtract, readExtractBatches } from './extract-reader';
+import { completeUtf8End, readExtract, readExtractBatches } from './extract-reader';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sohoa-extract-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,5 +77,47 @@ describe('readExtract (CSV)', () => {
 			{ row: 2, record: { full_name: 'An "Bé"', birth_date: '2001' } },
 			{ row: 3, record: { birth_date: '2002', mother_name: 'x' } }
 		]);
+	});
+});
+
+describe('UTF-8 detection', () => {
+	it('finds where the last whole character of a chunk ends', () => {
+		const b = (s: string) => Buffer.from(s, 'utf8');
+		expect(completeUtf8End(b('an'))).toBe(2);
+		expect(completeUtf8End(b('aễ'))).toBe(4);
+		expect(completeUtf8End(b('aễ').subarray(0, 3))).toBe(1);
+		expect(completeUtf8End(b('aễ').subarray(0, 2))).toBe(1);
+		expect(completeUtf8End(b('a𠀀').subarray(0, 4))).toBe(1);
+		expect(completeUtf8End(b('a𠀀'))).toBe(5);
+		expect(completeUtf8End(b('aư').subarray(0, 2))).toBe(1);
+		expect(completeUtf8End(new Uint8Array(0))).toBe(0);
+	});
+
+	// Characters of 2, 3 and 4 bytes cut by the 1 MiB chunk boundary after each of their bytes: the
+	// file is still read as UTF-8 (Windows-1252 would turn them into other letters).
+	const cuts = ['Ư', 'ệ', '𠀀'].flatMap((c) =>
+		Array.from({ length: Buffer.byteLength(c) - 1 }, (_, i) => [c, i + 1] as const)
+	);
+	it.each(cuts)('reads a file as UTF-8 when %s is cut after its byte %i', async (c, k) => {
+		const name = `${c}ng Thị Nguyệt`;
+		const before = header + filler(1000);
+		const pad = CHUNK - Buffer.byteLength(before) - k;
+		const file = path.join(dir, `utf8-${k}-${Buffer.byteLength(c)}.csv`);
+		writeFileSync(file, `${before}${'x'.repeat(pad)}${name},1990,\n`);
+		const read = await rows(file);
+		expect(read[1000]!.record.full_name).toBe('x'.repeat(pad) + name);
+		expect(read[0]!.record.full_name).toBe('Lê Văn An');
+	});
+
+	it('reads a file that is not UTF-8 as Windows-1252', async () => {
+		const file = path.join(dir, 'cp1252.csv');
+		writeFileSync(
+			file,
+			Buffer.concat([
+				Buffer.from(header),
+				Buffer.from([0x4c, 0xea, 0x20, 0x41, 0x6e, 0x2c, 0x31, 0x39, 0x39, 0x30, 0x0a])
+			])
+		);
+		expect((await rows(file))[0]!.record.full_name).toBe('Lê An');
 	});
 });

@@ -4,6 +4,7 @@
  * row is found among the first rows; each text column's legacy encoding (TCVN3, VNI) is detected on
  * its first rows and decoded. Rows are never all held in memory.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -149,16 +150,28 @@ async function sniff(file: string): Promise<'xlsx' | 'csv'> {
 
 // ---- CSV ----
 
-async function isUtf8(file: string): Promise<boolean> {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	try {
-		for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
-			decoder.decode(chunk as Buffer, { stream: true });
-		decoder.decode();
-		return true;
-	} catch {
-		return false;
+/** Checked on the bytes, without decoding them into strings that are thrown away. */
+async function isUtf8File(file: string): Promise<boolean> {
+	let carry: Buffer | null = null;
+	for await (const read of createReadStream(file, { highWaterMark: 1 << 20 })) {
+		const chunk: Buffer = carry ? Buffer.concat([carry, read as Buffer]) : (read as Buffer);
+		const end = completeUtf8End(chunk);
+		if (!isUtf8(chunk.subarray(0, end))) return false;
+		carry = end < chunk.length ? chunk.subarray(end) : null;
 	}
+	// A file cut in the middle of a character is not UTF-8.
+	return carry === null;
+}
+
+/** Where the last whole UTF-8 sequence of `b` ends: one cut by the end of the chunk waits for the next. */
+export function completeUtf8End(b: Uint8Array): number {
+	for (let k = 1; k <= Math.min(3, b.length); k++) {
+		const byte = b[b.length - k]!;
+		if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+		const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+		return length > k ? b.length - k : b.length;
+	}
+	return b.length;
 }
 
 /**
@@ -178,7 +191,7 @@ async function textEncoding(
 	}
 	if (bom[0] === 0xff && bom[1] === 0xfe) return 'utf-16le';
 	if (bom[0] === 0xfe && bom[1] === 0xff) return 'utf-16be';
-	return (await isUtf8(file)) ? 'utf-8' : 'windows-1252';
+	return (await isUtf8File(file)) ? 'utf-8' : 'windows-1252';
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];

@@ -44,7 +44,7 @@ export interface ImportResult {
 /** At most this many row problems are reported; the rest are counted. */
 const MAX_PROBLEMS = 50;
 // People written per batch (and per transaction in a non-atomic import).
-const INSERT_CHUNK = 1000;
+const INSERT_CHUNK = 5000;
 const PROGRESS_EVERY = 10_000;
 
 const clean = (v: string | null | undefined): string | null => {
