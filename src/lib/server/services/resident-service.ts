@@ -229,27 +229,42 @@ export class ResidentService {
 		// One transaction for everything, or (non-atomic) one per batch.
 		const run = async (inBatch: (fn: (t: Kysely<DB>) => Promise<void>) => Promise<void>) => {
 			let batch = new Map<string, ReturnType<typeof toRecord>>();
-			for await (const rows of batches)
-				for (const { row, record } of rows) {
-					count++;
-					const r = record as ResidentInput;
-					const checked = readRequired(row, r);
-					if ('code' in checked) {
-						if (++problemCount <= MAX_PROBLEMS) problems.push(checked);
-						continue;
+			// One batch is written while the next is read: on PostgreSQL the server inserts while
+			// this process parses. One write at a time, in order, so the later row still wins.
+			let writing = null as Promise<void> | null;
+			const write = async (full: typeof batch) => {
+				if (writing) await writing;
+				writing = inBatch((t) => flush(t, full));
+				writing.catch(() => {}); // awaited below; not unhandled meanwhile
+			};
+			try {
+				for await (const rows of batches)
+					for (const { row, record } of rows) {
+						count++;
+						const r = record as ResidentInput;
+						const checked = readRequired(row, r);
+						if ('code' in checked) {
+							if (++problemCount <= MAX_PROBLEMS) problems.push(checked);
+							continue;
+						}
+						// Once a row is bad the file will be refused: keep reading only to count problems.
+						if (problemCount > 0) continue;
+						const rec = toRecord(r, checked);
+						// The same person twice in one batch: the later row wins, as across batches.
+						batch.set(rec.row_key, rec);
+						if (batch.size >= INSERT_CHUNK) {
+							const full = batch;
+							batch = new Map();
+							await write(full);
+						}
+						if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
 					}
-					// Once a row is bad the file will be refused: keep reading only to count problems.
-					if (problemCount > 0) continue;
-					const rec = toRecord(r, checked);
-					// The same person twice in one batch: the later row wins, as across batches.
-					batch.set(rec.row_key, rec);
-					if (batch.size >= INSERT_CHUNK) {
-						const full = batch;
-						batch = new Map();
-						await inBatch((t) => flush(t, full));
-					}
-					if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
-				}
+			} catch (e) {
+				// Nothing may still run in the transaction being rolled back.
+				await writing?.catch(() => {});
+				throw e;
+			}
+			await writing;
 			if (count === 0) throw new AppError(422, 'resident.emptyExtract');
 			if (problemCount > 0) {
 				throw new AppError(
