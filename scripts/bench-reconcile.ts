@@ -54,6 +54,8 @@ const { values: a } = parseArgs({
 		'absent-share': { type: 'string', default: '0.2' },
 		/** Also time `sohoa residents import` of the generated extract written as CSV (SQLite). */
 		import: { type: 'boolean', default: false },
+		/** Only write the generated extract as CSV to this file and stop (to time imports alone). */
+		'csv-only': { type: 'string' },
 		out: { type: 'string' }
 	}
 });
@@ -193,9 +195,11 @@ function main() {
 	const sample = Number(a['fuse-sample']);
 	const t0 = performance.now();
 	let genMs = 0;
-	const csvPath = a.import
-		? path.join(mkdtempSync(path.join(os.tmpdir(), 'sohoa-bench-')), 'residents.csv')
-		: null;
+	const csvPath = a['csv-only']
+		? a['csv-only']
+		: a.import
+			? path.join(mkdtempSync(path.join(os.tmpdir(), 'sohoa-bench-')), 'residents.csv')
+			: null;
 	const csv = csvPath ? openSync(csvPath, 'w') : null;
 	let csvChunk: string[] = [];
 	const cell = (v: string | null | undefined) =>
@@ -234,6 +238,7 @@ function main() {
 			}
 		}
 		genMs += performance.now() - g0;
+		if (a['csv-only']) continue;
 		builder.add(r);
 		if (sample > 0) fuseRows.push({ id: r.id, name: r.full_name, date: r.birth_date! });
 		if (picks.has(i)) picked.push(r);
@@ -241,6 +246,10 @@ function main() {
 	if (csv !== null) {
 		if (csvChunk.length) writeSync(csv, csvChunk.join('\n') + '\n');
 		closeSync(csv);
+	}
+	if (a['csv-only']) {
+		console.log(`${N} residents written to ${a['csv-only']}`);
+		return;
 	}
 	const mem0 = process.memoryUsage();
 	const index = builder.build();

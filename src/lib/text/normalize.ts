@@ -16,9 +16,13 @@ export function stripInvisibles(s: string): string {
 	return s.replace(INVISIBLE, '').replace(ODD_SPACES, ' ');
 }
 
+// Whitespace other than a single inner space: only such text needs rewriting (most does not, and
+// an extract import passes millions of cells through here).
+const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
+
 /** Runs of whitespace become one space; ends trimmed. */
 export function collapseSpaces(s: string): string {
-	return s.replace(/\s+/g, ' ').trim();
+	return UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 // Combining tone marks: huyền, sắc, ngã, hỏi, nặng.

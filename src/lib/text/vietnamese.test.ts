@@ -28,6 +28,16 @@ describe('toNfc / stripInvisibles / collapseSpaces', () => {
 	it('collapses whitespace runs and trims', () => {
 		expect(collapseSpaces('  Nguyễn \t Văn\n An  ')).toBe('Nguyễn Văn An');
 	});
+	it('rewrites any lone whitespace that is not one inner space, and leaves collapsed text as is', () => {
+		expect(collapseSpaces('Văn\tAn')).toBe('Văn An');
+		expect(collapseSpaces('Văn\u00A0An')).toBe('Văn An');
+		expect(collapseSpaces('Văn\u3000An')).toBe('Văn An');
+		expect(collapseSpaces(' Văn An')).toBe('Văn An');
+		expect(collapseSpaces('Văn An ')).toBe('Văn An');
+		expect(collapseSpaces('Văn  An')).toBe('Văn An');
+		expect(collapseSpaces('\n')).toBe('');
+		expect(collapseSpaces('Nguyễn Văn An')).toBe('Nguyễn Văn An');
+	});
 });
 
 describe('normalizeToneMarks', () => {

@@ -4,6 +4,7 @@
  * row is found among the first rows; each text column's legacy encoding (TCVN3, VNI) is detected on
  * its first rows and decoded. Rows are never all held in memory.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,6 +40,14 @@ export const MAX_LINE_CHARS = 1 << 20;
 type RawRow = { row: number; cells: string[] };
 
 export async function* readExtract(file: string): AsyncGenerator<ExtractRow> {
+	for await (const batch of readExtractBatches(file)) yield* batch;
+}
+
+/**
+ * The same rows in the batches they were read in (a chunk of the CSV, a run of XLSX rows): a bulk
+ * import takes them this way, one step of the async iteration per batch instead of per row.
+ */
+export async function* readExtractBatches(file: string): AsyncGenerator<ExtractRow[]> {
 	const name = path.basename(file);
 	const kind = await sniff(file);
 	if (kind === 'xlsx') await assertSafeWorkbook(file, name);
@@ -50,8 +59,9 @@ export async function* readExtract(file: string): AsyncGenerator<ExtractRow> {
 	const toRecord = (r: RawRow): ExtractRow | null => {
 		const record: ExtractRecord = {};
 		let any = false;
-		header!.forEach((key, i) => {
-			if (!key) return;
+		for (let i = 0; i < header!.length; i++) {
+			const key = header![i];
+			if (!key) continue;
 			const v = decodeAs(r.cells[i] ?? '', encodings[i] ?? 'unicode').trim();
 			if (v.includes('\u0000'))
 				throw new AppError(422, 'resident.binaryContent', { file: name, row: r.row });
@@ -59,40 +69,46 @@ export async function* readExtract(file: string): AsyncGenerator<ExtractRow> {
 				record[key] = v;
 				any = true;
 			}
-		});
+		}
 		return any ? { row: r.row, record } : null;
 	};
-	for await (const r of raw) {
-		if (!header) {
-			if (r.cells.every((c) => !c.trim())) continue;
-			header = mapHeaders(r.cells);
+	const emit = (rows: RawRow[], out: ExtractRow[]) => {
+		for (const s of rows) {
+			const rec = toRecord(s);
+			if (rec) out.push(rec);
+		}
+	};
+	for await (const rawRows of raw) {
+		const out: ExtractRow[] = [];
+		for (const r of rawRows) {
 			if (!header) {
-				firstRows.push(r.cells);
-				if (firstRows.length >= HEADER_SEARCH) throw unknownLayout(name, firstRows[0]!);
+				if (r.cells.every((c) => !c.trim())) continue;
+				header = mapHeaders(r.cells);
+				if (!header) {
+					firstRows.push(r.cells);
+					if (firstRows.length >= HEADER_SEARCH) throw unknownLayout(name, firstRows[0]!);
+				}
+				continue;
 			}
-			continue;
-		}
-		if (sample.length < SAMPLE_ROWS && encodings.length === 0) {
-			sample.push(r);
-			if (sample.length < SAMPLE_ROWS) continue;
-			encodings = detectColumns(header, sample);
-			for (const s of sample) {
-				const rec = toRecord(s);
-				if (rec) yield rec;
+			if (sample.length < SAMPLE_ROWS && encodings.length === 0) {
+				sample.push(r);
+				if (sample.length < SAMPLE_ROWS) continue;
+				encodings = detectColumns(header, sample);
+				emit(sample, out);
+				sample = [];
+				continue;
 			}
-			sample = [];
-			continue;
+			const rec = toRecord(r);
+			if (rec) out.push(rec);
 		}
-		const rec = toRecord(r);
-		if (rec) yield rec;
+		if (out.length) yield out;
 	}
 	if (!header) throw unknownLayout(name, firstRows[0] ?? []);
 	if (encodings.length === 0) {
 		encodings = detectColumns(header, sample);
-		for (const s of sample) {
-			const rec = toRecord(s);
-			if (rec) yield rec;
-		}
+		const out: ExtractRow[] = [];
+		emit(sample, out);
+		if (out.length) yield out;
 	}
 }
 
@@ -134,16 +150,28 @@ async function sniff(file: string): Promise<'xlsx' | 'csv'> {
 
 // ---- CSV ----
 
-async function isUtf8(file: string): Promise<boolean> {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	try {
-		for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
-			decoder.decode(chunk as Buffer, { stream: true });
-		decoder.decode();
-		return true;
-	} catch {
-		return false;
+/** Checked on the bytes, without decoding them into strings that are thrown away. */
+async function isUtf8File(file: string): Promise<boolean> {
+	let carry: Buffer | null = null;
+	for await (const read of createReadStream(file, { highWaterMark: 1 << 20 })) {
+		const chunk: Buffer = carry ? Buffer.concat([carry, read as Buffer]) : (read as Buffer);
+		const end = completeUtf8End(chunk);
+		if (!isUtf8(chunk.subarray(0, end))) return false;
+		carry = end < chunk.length ? chunk.subarray(end) : null;
 	}
+	// A file cut in the middle of a character is not UTF-8.
+	return carry === null;
+}
+
+/** Where the last whole UTF-8 sequence of `b` ends: one cut by the end of the chunk waits for the next. */
+export function completeUtf8End(b: Uint8Array): number {
+	for (let k = 1; k <= Math.min(3, b.length); k++) {
+		const byte = b[b.length - k]!;
+		if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+		const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+		return length > k ? b.length - k : b.length;
+	}
+	return b.length;
 }
 
 /**
@@ -163,10 +191,12 @@ async function textEncoding(
 	}
 	if (bom[0] === 0xff && bom[1] === 0xfe) return 'utf-16le';
 	if (bom[0] === 0xfe && bom[1] === 0xff) return 'utf-16be';
-	return (await isUtf8(file)) ? 'utf-8' : 'windows-1252';
+	return (await isUtf8File(file)) ? 'utf-8' : 'windows-1252';
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
 
 function splitLine(line: string, d: string): string[] {
 	const cells: string[] = [];
@@ -202,9 +232,11 @@ function pickDelimiter(line: string): string {
 	return best;
 }
 
-async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
+/** Rows a chunk of the file at a time. */
+async function* csvRows(file: string, name: string): AsyncGenerator<RawRow[]> {
 	const decoder = new TextDecoder(await textEncoding(file));
 	let delimiter: string | null = null;
+	let delimiterCode = -1;
 	let field = '';
 	let cells: string[] = [];
 	let quoted = false;
@@ -227,11 +259,16 @@ async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
 					continue;
 				}
 				delimiter = pickDelimiter(nl < 0 ? text : text.slice(0, nl));
+				delimiterCode = delimiter.charCodeAt(0);
 				first = false;
 			}
 			const rows: RawRow[] = [];
+			// Fields are sliced out of the chunk, not built a character at a time (most of an
+			// import's garbage was those one-character appends); `field` only holds the part of a
+			// field from earlier chunks or before an escaped quote, `from` where the rest begins.
+			let from = 0;
 			for (let i = 0; i < text.length; i++) {
-				const ch = text[i]!;
+				const c = text.charCodeAt(i);
 				if (++lineChars > MAX_LINE_CHARS)
 					throw new AppError(422, 'resident.lineTooLong', {
 						file: name,
@@ -241,35 +278,44 @@ async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
 				if (quoted) {
 					if (pendingQuote) {
 						pendingQuote = false;
-						if (ch === '"') {
+						if (c === QUOTE) {
+							// "" inside quotes: one quote.
 							field += '"';
+							from = i + 1;
 							continue;
 						}
 						quoted = false;
-					} else if (ch === '"') {
+					} else if (c === QUOTE) {
+						field += text.slice(from, i);
+						from = i + 1;
 						pendingQuote = true;
 						continue;
 					} else {
-						if (ch === '\n') line++;
-						field += ch;
+						if (c === NEWLINE) line++;
 						continue;
 					}
 				}
-				if (ch === '"' && field === '') quoted = true;
-				else if (ch === delimiter) {
-					cells.push(field);
+				if (c === QUOTE && from === i && field === '') {
+					quoted = true;
+					from = i + 1;
+				} else if (c === delimiterCode) {
+					cells.push(field + text.slice(from, i));
 					field = '';
-				} else if (ch === '\n') {
-					cells.push(field.endsWith('\r') ? field.slice(0, -1) : field);
+					from = i + 1;
+				} else if (c === NEWLINE) {
+					const last = field + text.slice(from, i);
+					cells.push(last.endsWith('\r') ? last.slice(0, -1) : last);
 					rows.push({ row: rowStart, cells });
 					cells = [];
 					field = '';
+					from = i + 1;
 					line++;
 					rowStart = line;
 					lineChars = 0;
-				} else field += ch;
+				}
 			}
-			yield* rows;
+			field += text.slice(from);
+			if (rows.length) yield rows;
 		}
 	} catch (e) {
 		if (e instanceof AppError) throw e;
@@ -279,24 +325,28 @@ async function* csvRows(file: string, name: string): AsyncGenerator<RawRow> {
 	if (first && tail) {
 		// A one-line file without a newline.
 		delimiter = pickDelimiter(tail.replace(/^\uFEFF/, ''));
-		yield {
-			row: 1,
-			cells: tail
-				.replace(/^\uFEFF/, '')
-				.replace(/\r$/, '')
-				.split(delimiter)
-		};
+		yield [
+			{
+				row: 1,
+				cells: tail
+					.replace(/^\uFEFF/, '')
+					.replace(/\r$/, '')
+					.split(delimiter)
+			}
+		];
 		return;
 	}
 	if (pendingQuote) quoted = false;
 	if (quoted) throw new AppError(422, 'resident.unclosedQuote', { file: name, row: rowStart });
 	if (field || cells.length) {
 		cells.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-		yield { row: rowStart, cells };
+		yield [{ row: rowStart, cells }];
 	}
 }
 
 // ---- XLSX ----
+
+const XLSX_BATCH = 1000;
 
 function cellText(v: ExcelJS.CellValue): string {
 	if (v === null || v === undefined) return '';
@@ -314,7 +364,7 @@ function cellText(v: ExcelJS.CellValue): string {
 	return '';
 }
 
-async function* xlsxRows(file: string, name: string): AsyncGenerator<RawRow> {
+async function* xlsxRows(file: string, name: string): AsyncGenerator<RawRow[]> {
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
 		sharedStrings: 'cache',
 		hyperlinks: 'ignore',
@@ -325,11 +375,17 @@ async function* xlsxRows(file: string, name: string): AsyncGenerator<RawRow> {
 	try {
 		// The first worksheet only: extracts are one sheet.
 		for await (const sheet of reader) {
+			let rows: RawRow[] = [];
 			for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
 				const values = row.values as ExcelJS.CellValue[];
 				// exceljs row values are 1-based.
-				yield { row: row.number, cells: values.slice(1).map(cellText) };
+				rows.push({ row: row.number, cells: values.slice(1).map(cellText) });
+				if (rows.length >= XLSX_BATCH) {
+					yield rows;
+					rows = [];
+				}
 			}
+			if (rows.length) yield rows;
 			break;
 		}
 	} catch (e) {

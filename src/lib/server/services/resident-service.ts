@@ -8,10 +8,11 @@ import type { UnitService } from './unit-service';
 import { appendAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { collapseSpaces, toNfc } from '../../text/vietnamese';
-import { formatDate } from '../../dates/partial-date';
+import { formatDate, type PartialDate } from '../../dates/partial-date';
 import { nameKey, parseLooseDate, normalizePersonalId } from '../../verify/reconcile/fields';
-import { readExtract, type ExtractRow } from '../residents/extract-reader';
+import { readExtractBatches, type ExtractRow } from '../residents/extract-reader';
 import { upsertResidents } from '../residents/resident-upsert';
+import { timeOrderedId } from '../residents/time-ordered-id';
 
 /** One person of a resident-database extract, in the `sohoa reconcile` contract's canonical keys. */
 export interface ResidentInput {
@@ -72,9 +73,8 @@ export class ResidentService {
 		actor: SessionUser | null,
 		input: { unitCode: string; fileName: string; rows: readonly ResidentInput[] }
 	): Promise<ImportResult> {
-		async function* rows(): AsyncGenerator<ExtractRow> {
-			let i = 0;
-			for (const r of input.rows) yield { row: ++i, record: { ...r } as ExtractRow['record'] };
+		async function* rows(): AsyncGenerator<ExtractRow[]> {
+			yield input.rows.map((r, i) => ({ row: i + 1, record: { ...r } as ExtractRow['record'] }));
 		}
 		return this.importRows(actor, input.unitCode, input.fileName, rows());
 	}
@@ -104,14 +104,14 @@ export class ResidentService {
 	): Promise<ImportResult> {
 		const fileName = input.fileName ?? path.basename(input.file);
 		const write = (onProgress?: (rows: number) => void) =>
-			this.importRows(actor, input.unitCode, fileName, readExtract(input.file), {
+			this.importRows(actor, input.unitCode, fileName, readExtractBatches(input.file), {
 				onProgress,
 				importedBy: input.importedBy,
 				extractId: input.extractId,
 				atomic: input.atomic ?? true
 			});
 		if (input.atomic ?? true) return write((n) => input.onProgress?.(n, 'write'));
-		await this.checkRows(input.unitCode, fileName, readExtract(input.file), (n) =>
+		await this.checkRows(input.unitCode, fileName, readExtractBatches(input.file), (n) =>
 			input.onProgress?.(n, 'check')
 		);
 		return write((n) => input.onProgress?.(n, 'write'));
@@ -121,7 +121,7 @@ export class ResidentService {
 	private async checkRows(
 		unitCode: string,
 		fileName: string,
-		rows: AsyncIterable<ExtractRow>,
+		batches: AsyncIterable<readonly ExtractRow[]>,
 		onProgress: (rows: number) => void
 	): Promise<number> {
 		if (!(await this.units.get(unitCode)))
@@ -129,12 +129,13 @@ export class ResidentService {
 		const problems: RowProblem[] = [];
 		let problemCount = 0;
 		let count = 0;
-		for await (const { row, record } of rows) {
-			count++;
-			const problem = rowProblem(row, record as ResidentInput);
-			if (problem && ++problemCount <= MAX_PROBLEMS) problems.push(problem);
-			if (count % PROGRESS_EVERY === 0) onProgress(count);
-		}
+		for await (const rows of batches)
+			for (const { row, record } of rows) {
+				count++;
+				const checked = readRequired(row, record as ResidentInput);
+				if ('code' in checked && ++problemCount <= MAX_PROBLEMS) problems.push(checked);
+				if (count % PROGRESS_EVERY === 0) onProgress(count);
+			}
 		if (count === 0) throw new AppError(422, 'resident.emptyExtract');
 		if (problemCount > 0)
 			throw new AppError(
@@ -151,7 +152,7 @@ export class ResidentService {
 		actor: SessionUser | null,
 		unitCode: string,
 		fileName: string,
-		rows: AsyncIterable<ExtractRow>,
+		batches: AsyncIterable<readonly ExtractRow[]>,
 		opts: {
 			onProgress?: (rows: number) => void;
 			importedBy?: string | null;
@@ -186,7 +187,8 @@ export class ResidentService {
 				).n
 			);
 		let before = 0;
-		const toRecord = (r: ResidentInput) => residentRecord(r, extractId, unitCode);
+		const toRecord = (r: ResidentInput, required: Required) =>
+			residentRecord(r, required, extractId, unitCode);
 		const flush = async (trx: Kysely<DB>, batch: Map<string, ReturnType<typeof toRecord>>) => {
 			if (batch.size === 0) return;
 			const records = [...batch.values()];
@@ -227,26 +229,42 @@ export class ResidentService {
 		// One transaction for everything, or (non-atomic) one per batch.
 		const run = async (inBatch: (fn: (t: Kysely<DB>) => Promise<void>) => Promise<void>) => {
 			let batch = new Map<string, ReturnType<typeof toRecord>>();
-			for await (const { row, record } of rows) {
-				count++;
-				const r = record as ResidentInput;
-				const problem = rowProblem(row, r);
-				if (problem) {
-					if (++problemCount <= MAX_PROBLEMS) problems.push(problem);
-					continue;
-				}
-				// Once a row is bad the file will be refused: keep reading only to count problems.
-				if (problemCount > 0) continue;
-				const rec = toRecord(r);
-				// The same person twice in one batch: the later row wins, as across batches.
-				batch.set(rec.row_key, rec);
-				if (batch.size >= INSERT_CHUNK) {
-					const full = batch;
-					batch = new Map();
-					await inBatch((t) => flush(t, full));
-				}
-				if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
+			// One batch is written while the next is read: on PostgreSQL the server inserts while
+			// this process parses. One write at a time, in order, so the later row still wins.
+			let writing = null as Promise<void> | null;
+			const write = async (full: typeof batch) => {
+				if (writing) await writing;
+				writing = inBatch((t) => flush(t, full));
+				writing.catch(() => {}); // awaited below; not unhandled meanwhile
+			};
+			try {
+				for await (const rows of batches)
+					for (const { row, record } of rows) {
+						count++;
+						const r = record as ResidentInput;
+						const checked = readRequired(row, r);
+						if ('code' in checked) {
+							if (++problemCount <= MAX_PROBLEMS) problems.push(checked);
+							continue;
+						}
+						// Once a row is bad the file will be refused: keep reading only to count problems.
+						if (problemCount > 0) continue;
+						const rec = toRecord(r, checked);
+						// The same person twice in one batch: the later row wins, as across batches.
+						batch.set(rec.row_key, rec);
+						if (batch.size >= INSERT_CHUNK) {
+							const full = batch;
+							batch = new Map();
+							await write(full);
+						}
+						if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
+					}
+			} catch (e) {
+				// Nothing may still run in the transaction being rolled back.
+				await writing?.catch(() => {});
+				throw e;
 			}
+			await writing;
 			if (count === 0) throw new AppError(422, 'resident.emptyExtract');
 			if (problemCount > 0) {
 				throw new AppError(
@@ -304,22 +322,32 @@ export class ResidentService {
 	}
 }
 
-function rowProblem(row: number, r: ResidentInput): RowProblem | null {
+/** The name and birth date every row needs, read once; or why the row is refused. */
+interface Required {
+	fullName: string;
+	date: PartialDate | null;
+}
+
+function readRequired(row: number, r: ResidentInput): Required | RowProblem {
 	const fullName = clean(r.full_name);
-	const birth = clean(r.birth_date);
 	if (!fullName) return { row, code: 'resident.nameMissing' };
-	if (birth && !parseLooseDate(birth)) return { row, code: 'resident.badBirthDate', value: birth };
-	return null;
+	const birth = clean(r.birth_date);
+	const date = birth ? parseLooseDate(birth) : null;
+	if (birth && !date) return { row, code: 'resident.badBirthDate', value: birth };
+	return { fullName, date };
 }
 
 /** A row as stored, with its stable key: the personal ID, else a hash of name, date and parents. */
-function residentRecord(r: ResidentInput, extractId: string, unitCode: string) {
-	const fullName = clean(r.full_name) ?? '';
-	const date = parseLooseDate(clean(r.birth_date));
+function residentRecord(
+	r: ResidentInput,
+	{ fullName, date }: Required,
+	extractId: string,
+	unitCode: string
+) {
 	const personalId =
 		normalizePersonalId(r.personal_id) ?? clean(r.personal_id)?.replace(/\s/g, '') ?? null;
 	const record = {
-		id: randomUUID(),
+		id: timeOrderedId(),
 		extract_id: extractId,
 		unit_code: unitCode,
 		personal_id: personalId,

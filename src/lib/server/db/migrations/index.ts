@@ -12,6 +12,7 @@ import * as m0011 from './0011-resident-import-indexes';
 import * as m0012 from './0012-double-keying';
 import * as m0013 from './0013-stats-unit-rollup';
 import * as m0015 from './0015-export-lease';
+import * as m0016 from './0016-resident-unqueried-indexes';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the bundled server and the
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
 	'0011-resident-import-indexes': m0011,
 	'0012-double-keying': m0012,
 	'0013-stats-unit-rollup': m0013,
-	'0015-export-lease': m0015
+	'0015-export-lease': m0015,
+	'0016-resident-unqueried-indexes': m0016
 };
