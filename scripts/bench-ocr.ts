@@ -17,7 +17,7 @@ import { generateEntries } from '../src/lib/synth/index';
 import { loadTemplate } from '../src/lib/ocr/templates/index';
 import { renderRegisterPage, type PageTruth } from '../src/lib/ocr/synth/render-page';
 import { degradePage, PRESETS, PRESET_NAMES, type PresetName } from '../src/lib/ocr/synth/degrade';
-import { createOcrPool, type OcrPool } from '../src/lib/ocr/engine/ocr-pool';
+import { createOcrPool, ocrPageAhead, type OcrPool } from '../src/lib/ocr/engine/ocr-pool';
 import { tessPaths } from '../src/lib/ocr/engine/tessdata';
 import { isPageError, ocrFile, type OcrPage } from '../src/lib/ocr/pipeline';
 import { layoutFromTemplate } from '../src/lib/ocr/segment/template-adapter';
@@ -228,10 +228,10 @@ async function main() {
 	// Warm-up (worker start, model load, OpenCV init) is not throughput.
 	await readAll(pages.slice(0, 1), pool, undefined, 1);
 	process.stderr.write(`pipeline, ${workers} workers…\n`);
-	const pipeline = await readAll(pages, pool, undefined, workers);
+	const pipeline = await readAll(pages, pool, undefined, ocrPageAhead(workers));
 	clearInterval(sampler);
 	process.stderr.write('raw tesseract.js…\n');
-	const raw = await readAll(pages, pool, RAW, workers);
+	const raw = await readAll(pages, pool, RAW, ocrPageAhead(workers));
 	await pool.close();
 	process.stderr.write('native tesseract…\n');
 	const native = nativeSeconds(pages);

@@ -41,6 +41,14 @@ export interface OcrPool {
 	close(): Promise<void>;
 }
 
+/**
+ * How many pages to have under way for `threads` OCR threads: one more, so that a thread that
+ * finishes a page finds the next one already cleaned (preprocessing runs on the main thread).
+ */
+export function ocrPageAhead(threads: number): number {
+	return Math.max(1, threads) + 1;
+}
+
 export interface OcrPoolOptions {
 	/** Number of tesseract workers (each a thread with ~160–200 MB). Default: available cores. */
 	size?: number;

@@ -1,6 +1,6 @@
 import { loadCv } from './cv';
 import { binarizeAdaptive, binarizeOtsu, flattenIllumination } from './cleanup';
-import { estimateSkew, rotateBy } from './deskew';
+import { estimateSkew, rotateBy, type SkewEstimate } from './deskew';
 import { refineSkew } from './skew-refine';
 import { rotate90, type Grey } from './image';
 import { detectOrientation, type Rotation } from './orientation';
@@ -69,17 +69,23 @@ export async function preprocessPage(
 	let skew = 0;
 	if (opts.orientation !== false || opts.deskew !== false) {
 		// Text lines are found as long thin blobs; a page on its side shows few of them until turned.
-		let est = estimateSkew(cv, image);
-		if (opts.orientation !== false) {
+		let est: SkewEstimate;
+		const turn = (turned = rotate90(image, 90)) => {
+			rotate = 90;
+			transform = compose(transform, rotation90(90, image.width, image.height));
+			image = turned;
+		};
+		if (opts.orientation === false) est = estimateSkew(cv, image);
+		else if (opts.pageAspect) {
+			// The page's shape says it all: only the image that is kept is measured.
+			if (image.width > image.height !== (opts.pageAspect === 'landscape')) turn();
+			est = estimateSkew(cv, image);
+		} else {
+			est = estimateSkew(cv, image);
 			const turned = rotate90(image, 90);
 			const est90 = estimateSkew(cv, turned);
-			const sideways = opts.pageAspect
-				? image.width > image.height !== (opts.pageAspect === 'landscape')
-				: est90.lines > Math.max(2, est.lines * 1.5);
-			if (sideways) {
-				rotate = 90;
-				transform = compose(transform, rotation90(90, image.width, image.height));
-				image = turned;
+			if (est90.lines > Math.max(2, est.lines * 1.5)) {
+				turn(turned);
 				est = est90;
 			}
 		}

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { Services } from '../container';
 import type { JobHandler } from './job-runner';
-import { createOcrPool, type OcrPool, type OcrPoolOptions } from '../../ocr/engine/ocr-pool';
+import {
+	createOcrPool,
+	ocrPageAhead,
+	type OcrPool,
+	type OcrPoolOptions
+} from '../../ocr/engine/ocr-pool';
 import {
 	bookPageTemplate,
 	forBookPage,
@@ -11,6 +16,7 @@ import {
 import { isCacheable, ocrCacheKey } from '../../ocr/result-cache';
 import type { RegisterTemplate } from '../../ocr/templates';
 import { jobKinds } from './job-kinds';
+import { readAhead } from './read-ahead';
 import { AppError } from '../errors';
 import { ExportStopped } from '../services/export-service';
 import { errorForLog } from '../log-safe';
@@ -64,23 +70,27 @@ export function jobHandlers(s: Services, opts: JobHandlerOptions = {}): JobHandl
 		});
 		const pages = await s.bookImport.pagesAwaitingOcr(bookId);
 		let done = 0;
-		for (const page of pages) {
-			if (!(await progress({ done, total: pages.length }))) return; // another worker took it
-			const result =
-				'error' in template
-					? template
-					: forBookPage(await readScan(page.blob_hash, template), {
-							name: `${book.title}, trang ${page.page_no}`,
-							pageNo: page.page_no
-						});
+		if (!(await progress({ done, total: pages.length }))) return; // another worker took it
+		// Pages are read ahead of the recording, one more than there are OCR threads: while a
+		// thread recognises one page the main thread cleans the next, so no thread waits for it.
+		const results = readAhead(pages, ocrPageAhead(opts.ocrThreads ?? 1), async (page) =>
+			'error' in template
+				? template
+				: forBookPage(await readScan(page.blob_hash, template), {
+						name: `${book.title}, trang ${page.page_no}`,
+						pageNo: page.page_no
+					})
+		);
+		for await (const result of results) {
+			const page = pages[done]!;
 			if ('error' in result) {
 				await s.bookImport.recordPageError(page.id, result.error);
 			} else {
 				await s.bookImport.recordPageEntries(page.id, result.entries);
 			}
 			done++;
+			if (!(await progress({ done, total: pages.length }))) return;
 		}
-		await progress({ done, total: pages.length });
 	};
 
 	const bookExport: JobHandler = async ({ payload, progress }) => {
