@@ -113,7 +113,10 @@ forEachDatabase('a `sohoa worker` killed mid-OCR', (t) => {
 		expect(Date.now() - killedAt).toBeGreaterThanOrEqual(LEASE_SECONDS * 1000 - 500);
 		expect(done).toMatchObject({ attempts: 2, error: null });
 		expect(done.locked_by).not.toBe(orphaned.locked_by);
-		expect(second.output).toContain(`job book.ocr ${jobId} done`);
+		// The worker logs after its commit: the line may reach us a moment after the row does.
+		await until('the second worker to log the job done', () =>
+			second.output.includes(`job book.ocr ${jobId} done`)
+		);
 
 		const db = t.services.database.db;
 		const pages = await db
