@@ -221,12 +221,15 @@ test('uploads over the configured limit (100 MB): refused with the limit named, 
 		'content-type': 'multipart/form-data; boundary=----sohoa-limit-test'
 	};
 	const url = `${srv.base}/admin/residents?/import`;
-	// Declared: refused on its length before any of it is read, with the limit in the message. On
-	// a keep-alive connection the server discards the rest of the body, so a client still sending
-	// gets the answer, never a reset (a `Connection: close` client may not: docs/DEPLOYMENT.md).
+	// Declared: refused on its length before any of it is read, with the limit in the message. A
+	// client still sending usually gets the answer, but can see the reset first (seen in CI, on a
+	// keep-alive connection too: docs/DEPLOYMENT.md); browsers are stopped earlier, by the page.
 	const declared = await pumpPost(url, headers, 101 * 1024 ** 2, false);
-	expect(declared).toMatchObject({ status: 413 });
-	expect((declared as { text: string }).text).toContain('100 MB');
+	if ('error' in declared) expect(declared.error).toBe('ECONNRESET');
+	else {
+		expect(declared.status).toBe(413);
+		expect(declared.text).toContain('100 MB');
+	}
 	// Streamed without a length: cut off by the server once past the limit.
 	const streamed = await pumpPost(url, headers, 101 * 1024 ** 2, true);
 	expect(streamed).toMatchObject({ status: 413 });
