@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Services } from '../container';
 import type { JobHandler } from './job-runner';
 import {
@@ -15,14 +14,11 @@ import {
 } from '../../ocr/book-page';
 import { isCacheable, ocrCacheKey } from '../../ocr/result-cache';
 import type { RegisterTemplate } from '../../ocr/templates';
-import { jobKinds } from './job-kinds';
+import { jobKinds, jobPayloads } from './job-kinds';
 import { readAhead } from './read-ahead';
 import { AppError } from '../errors';
 import { ExportStopped } from '../services/export-service';
 import { errorForLog } from '../log-safe';
-
-const bookOcrPayload = z.object({ bookId: z.string().min(1) });
-const bookExportPayload = z.object({ exportId: z.string().min(1) });
 
 export interface JobHandlers {
 	handlers: Record<string, JobHandler>;
@@ -61,7 +57,7 @@ export function jobHandlers(s: Services, opts: JobHandlerOptions = {}): JobHandl
 	};
 
 	const bookOcr: JobHandler = async ({ payload, progress }) => {
-		const { bookId } = bookOcrPayload.parse(payload);
+		const { bookId } = jobPayloads.bookOcr.parse(payload);
 		const book = await s.books.getRow(bookId);
 		if (!book) return; // deleted since it was queued: nothing to read
 		const template = bookPageTemplate({
@@ -94,7 +90,7 @@ export function jobHandlers(s: Services, opts: JobHandlerOptions = {}): JobHandl
 	};
 
 	const bookExport: JobHandler = async ({ payload, progress }) => {
-		const { exportId } = bookExportPayload.parse(payload);
+		const { exportId } = jobPayloads.bookExport.parse(payload);
 		try {
 			await s.exports.build(exportId, { progress, ocr: ocrPool });
 		} catch (e) {

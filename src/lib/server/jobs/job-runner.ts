@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { JobRow } from '../db/schema';
 import type { JobProgress, JobQueue } from './job-queue';
 import { jobFailure } from './job-failure';
+import { renewWhileHeld } from './lease-renewal';
 
 export interface JobContext {
 	job: JobRow;
@@ -43,9 +44,10 @@ export class JobRunner {
 		const job = await this.queue.claim(this.workerId, Object.keys(this.handlers), leaseMs);
 		if (!job) return false;
 		const handler = this.handlers[job.kind]!;
-		const beat = setInterval(() => {
-			this.queue.heartbeat(job.id, this.workerId, leaseMs).catch(() => undefined);
-		}, leaseMs / 3);
+		const stopRenewing = renewWhileHeld(
+			() => this.queue.heartbeat(job.id, this.workerId, leaseMs),
+			leaseMs
+		);
 		try {
 			await handler({
 				job,
@@ -69,7 +71,7 @@ export class JobRunner {
 				`job ${job.kind} ${job.id} failed (attempt ${job.attempts}: ${failure.code}, ${e instanceof Error ? e.name : typeof e})`
 			);
 		} finally {
-			clearInterval(beat);
+			stopRenewing();
 		}
 		return true;
 	}

@@ -41,7 +41,8 @@ import {
 import { buildWorkbook, zipFiles } from '../export/package-files';
 import { jobKinds } from '../jobs/job-kinds';
 import type { JobQueue } from '../jobs/job-queue';
-import { readFailure } from '../jobs/job-failure';
+import { encodeFailure, readFailure } from '../jobs/job-failure';
+import { renewWhileHeld } from '../jobs/lease-renewal';
 
 /** Only these leave sohoa: approved, and exported before (a re-export carries them again). */
 const EXPORTABLE: readonly EntryState[] = ['approved', 'exported'];
@@ -176,13 +177,11 @@ export class ExportService {
 		if (!book) throw notFound('book');
 		await this.assertExportable(book, opts);
 		const id = await this.createRow(book, null, opts, 'running', leaseMs);
-		const beat = setInterval(() => {
-			this.renewLease(id, leaseMs).catch(() => undefined);
-		}, leaseMs / 3);
+		const stopRenewing = renewWhileHeld(() => this.renewLease(id, leaseMs), leaseMs);
 		try {
 			return await this.build(id, deps);
 		} finally {
-			clearInterval(beat);
+			stopRenewing();
 		}
 	}
 
@@ -208,7 +207,7 @@ export class ExportService {
 				state: 'failed',
 				finished_at: now,
 				lease_until: null,
-				error: JSON.stringify({ code: 'export.interrupted', params: {} })
+				error: encodeFailure({ code: 'export.interrupted', params: {} })
 			})
 			.where('book_id', '=', bookId)
 			.where('state', '=', 'running')

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB, JobRow } from '../db/schema';
 import type { SessionUser } from '../auth/session-service';
 import type { JobQueue } from '../jobs/job-queue';
-import { jobKinds } from '../jobs/job-kinds';
+import { jobKinds, jobPayloads } from '../jobs/job-kinds';
 import { readFailure, type JobFailure } from '../jobs/job-failure';
 import { appendAudit } from '../audit/audit-log';
 import { AppError, notFound } from '../errors';
@@ -29,10 +28,6 @@ export interface FailedJobView {
 	subject: JobSubject;
 }
 
-const bookPayload = z.object({ bookId: z.string() });
-const exportPayload = z.object({ exportId: z.string() });
-const residentsPayload = z.object({ unitCode: z.string(), fileName: z.string() });
-
 /**
  * Background jobs given up on after their last attempt (issue 9: "marked failed with the error
  * shown to the admin"): listed with their coded reason for the admin's page and the book's page,
@@ -53,7 +48,7 @@ export class FailedJobService {
 		for (const job of await this.jobs.failed()) {
 			// A book's page asks on every view: another book's OCR job is skipped without a query.
 			if (opts.bookId !== undefined && job.kind === jobKinds.bookOcr) {
-				const p = bookPayload.safeParse(parseJson(job.payload));
+				const p = jobPayloads.bookOcr.safeParse(parseJson(job.payload));
 				if (p.success && p.data.bookId !== opts.bookId) continue;
 			}
 			const subject = await this.subjectOf(job);
@@ -97,11 +92,11 @@ export class FailedJobService {
 	private async subjectOf(job: JobRow): Promise<JobSubject | null> {
 		const payload = parseJson(job.payload);
 		if (job.kind === jobKinds.bookOcr) {
-			const p = bookPayload.safeParse(payload);
+			const p = jobPayloads.bookOcr.safeParse(payload);
 			return p.success ? this.bookSubject(p.data.bookId) : null;
 		}
 		if (job.kind === jobKinds.bookExport) {
-			const p = exportPayload.safeParse(payload);
+			const p = jobPayloads.bookExport.safeParse(payload);
 			if (!p.success) return null;
 			const row = await this.db
 				.selectFrom('book_export')
@@ -111,7 +106,7 @@ export class FailedJobService {
 			return row ? this.bookSubject(row.book_id) : null;
 		}
 		if (job.kind === jobKinds.residentsImport) {
-			const p = residentsPayload.safeParse(payload);
+			const p = jobPayloads.residentsImport.safeParse(payload);
 			if (!p.success) return null;
 			return {
 				unitCode: p.data.unitCode,

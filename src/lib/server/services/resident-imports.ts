@@ -3,12 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/session-service';
 import type { BlobStore } from '../storage/blob-store';
 import type { JobQueue, JobProgress } from '../jobs/job-queue';
-import { jobKinds } from '../jobs/job-kinds';
+import { jobKinds, jobPayloads } from '../jobs/job-kinds';
 import type { Access } from './access';
 import type { UnitService } from './unit-service';
 import type { ResidentService } from './resident-service';
@@ -16,14 +15,7 @@ import { AppError } from '../errors';
 import { uploadName } from '../upload-name';
 import { readFailure, type JobFailure } from '../jobs/job-failure';
 
-const payloadSchema = z.object({
-	blob: z.string().min(1),
-	unitCode: z.string().min(1),
-	fileName: z.string().min(1),
-	actorId: z.string().nullable(),
-	/** Chosen when queued, so every attempt of the job writes into the same extract. */
-	extractId: z.string().min(1).optional()
-});
+const payloadSchema = jobPayloads.residentsImport;
 
 export interface ImportJobView {
 	id: string;
