@@ -134,8 +134,7 @@ async function calibrate(base: string, clerk: SeededClerk, serverPid: number, db
 	const out: Partial<Record<RequestKind, { serverCpuMs: number; dbCpuMs: number; wall: Summary }>> =
 		{};
 	const phase = async (kind: RequestKind, count: number, one: (i: number) => Promise<void>) => {
-		const pids = await pgBackends(dbUrl);
-		const db0 = pids.reduce((s, p) => s + processCpuMs(p), 0);
+		const db0 = new Map((await pgBackends(dbUrl)).map((p) => [p, processCpuMs(p)]));
 		const cpu0 = processCpuMs(serverPid);
 		const lat: number[] = [];
 		for (let i = 0; i < count; i++) {
@@ -144,11 +143,14 @@ async function calibrate(base: string, clerk: SeededClerk, serverPid: number, db
 			lat.push(performance.now() - t0);
 		}
 		const cpu = processCpuMs(serverPid) - cpu0;
-		const after = await pgBackends(dbUrl);
-		const db1 = after.reduce((s, p) => s + processCpuMs(p), 0);
+		// Per backend: the pool closes idle connections and opens new ones, so the sums of two
+		// different sets of backends cannot be subtracted (that once gave 0). A backend that ended
+		// during the phase is missed; one that began in it counts from its start.
+		let dbCpu = 0;
+		for (const p of await pgBackends(dbUrl)) dbCpu += processCpuMs(p) - (db0.get(p) ?? 0);
 		out[kind] = {
 			serverCpuMs: cpu / count,
-			dbCpuMs: dbUrl ? Math.max(0, db1 - db0) / count : 0,
+			dbCpuMs: dbUrl ? Math.max(0, dbCpu) / count : 0,
 			wall: summarise(lat)
 		};
 	};

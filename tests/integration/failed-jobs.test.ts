@@ -2,8 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { forEachDatabase } from './databases';
-import { addUser, BUON_MA_THUOT, DAK_LAK, refusal, TAN_LAP } from './fixtures';
+import {
+	addUser,
+	BUON_MA_THUOT,
+	createBook,
+	createEntry,
+	DAK_LAK,
+	refusal,
+	TAN_LAP
+} from './fixtures';
 import { jobHandlers } from '../../src/lib/server/jobs/handlers';
+import { jobKinds } from '../../src/lib/server/jobs/job-kinds';
 import { JobRunner } from '../../src/lib/server/jobs/job-runner';
 import { ImportDraft } from '../../src/lib/server/services/book-import';
 import { blobPath, blobsDir } from '../../src/lib/server/storage/blob-store';
@@ -105,5 +114,47 @@ forEachDatabase('failed background jobs', (t) => {
 		} finally {
 			await handlers.close();
 		}
+	});
+
+	it('does not offer to retry an export the book has been exported again since', async () => {
+		const s = t.services;
+		const admin = await addUser(s, 'admin', DAK_LAK);
+		const officer = await addUser(s, 'officer', TAN_LAP);
+		const book = await createBook(s.database.db, TAN_LAP);
+		await createEntry(s.database.db, book, {
+			state: 'approved',
+			fields: { 'child.fullName': 'A' }
+		});
+		// Every attempt fails (the store was unwritable, say): both exports end failed.
+		const runner = new JobRunner(s.jobs, {
+			[jobKinds.bookExport]: async () => {
+				throw new Error('EACCES: permission denied');
+			}
+		});
+		const older = await s.exports.request(officer, book.id);
+		while (await runner.runOnce());
+		const newer = await s.exports.request(officer, book.id);
+		while (await runner.runOnce());
+
+		const views = (await s.failedJobs.list(admin, { bookId: book.id })).filter(
+			(j) => j.kind === 'book.export'
+		);
+		const jobOf = async (exportId: string) =>
+			(await s.database.db
+				.selectFrom('book_export')
+				.select('job_id')
+				.where('id', '=', exportId)
+				.executeTakeFirstOrThrow())!.job_id!;
+		const olderJob = await jobOf(older);
+		const newerJob = await jobOf(newer);
+		expect(Object.fromEntries(views.map((v) => [v.id, v.superseded]))).toEqual({
+			[olderJob]: true,
+			[newerJob]: false
+		});
+		const stale = await refusal(s.failedJobs.retry(admin, olderJob));
+		expect([stale.status, stale.code]).toEqual([409, 'job.superseded']);
+		expect((await s.jobs.get(olderJob))?.state).toBe('failed');
+		await s.failedJobs.retry(admin, newerJob);
+		expect((await s.jobs.get(newerJob))?.state).toBe('queued');
 	});
 });

@@ -61,6 +61,10 @@ export const resilienceMessages = {
 		vi: 'Việc này không ở trạng thái thất bại (có thể đã được cho chạy lại).',
 		en: 'This job has not failed (it may have been retried already).'
 	},
+	'job.superseded': {
+		vi: 'Sổ đã được yêu cầu xuất lại sau lần xuất này: chạy lại bản cũ sẽ thay gói mới bằng gói cũ. Hãy dùng (hoặc chạy lại) lần xuất mới nhất.',
+		en: 'The book has been exported again since: retrying this older export would replace the newer package. Use (or retry) the latest export.'
+	},
 	'job.kind.book.ocr': { vi: 'Nhận dạng (OCR) sổ', en: "Book's OCR" },
 	'job.kind.book.export': { vi: 'Xuất gói dữ liệu', en: 'Export package' },
 	'job.kind.residents.import': { vi: 'Nhập trích xuất dân cư', en: 'Resident-extract import' },
@@ -85,6 +89,10 @@ export const resilienceMessages = {
 	'failedJobs.attemptsOf': { vi: '{attempts}/{max}', en: '{attempts} of {max}' },
 	'failedJobs.failedAt': { vi: 'Thời điểm', en: 'When' },
 	'failedJobs.retry': { vi: 'Chạy lại', en: 'Retry' },
+	'failedJobs.superseded': {
+		vi: 'Đã có lần xuất mới hơn',
+		en: 'Exported again since'
+	},
 	'failedJobs.retried': {
 		vi: 'Đã cho chạy lại: {kind}.',
 		en: 'Queued again: {kind}.'

@@ -26,6 +26,11 @@ export interface FailedJobView {
 	maxAttempts: number;
 	failedAt: string;
 	subject: JobSubject;
+	/**
+	 * An export the book has had requested since: retrying this one would build and publish an
+	 * older package over the newer, so it is not offered (`job.superseded`).
+	 */
+	superseded: boolean;
 }
 
 /**
@@ -54,7 +59,7 @@ export class FailedJobService {
 			const subject = await this.subjectOf(job);
 			if (!subject || !visible.has(subject.unitCode)) continue;
 			if (opts.bookId !== undefined && subject.bookId !== opts.bookId) continue;
-			views.push(view(job, subject));
+			views.push(view(job, subject, await this.isSuperseded(job)));
 		}
 		return views;
 	}
@@ -67,6 +72,7 @@ export class FailedJobService {
 		if (!job || !subject) throw notFound('job');
 		await this.access.assertVisible(user, subject.unitCode, 'job');
 		if (job.state !== 'failed') throw new AppError(409, 'job.notFailed');
+		if (await this.isSuperseded(job)) throw new AppError(409, 'job.superseded');
 		const failure = readFailure(job.error);
 		await this.db.transaction().execute(async (trx) => {
 			// A concurrent retry by another admin finds it queued already: one audit row, one retry.
@@ -85,7 +91,29 @@ export class FailedJobService {
 				at: this.now().toISOString()
 			});
 		});
-		return view(job, subject);
+		return view(job, subject, false);
+	}
+
+	/** Only a book's latest export may be retried: an older one would replace the newer package. */
+	private async isSuperseded(job: JobRow): Promise<boolean> {
+		if (job.kind !== jobKinds.bookExport) return false;
+		const p = jobPayloads.bookExport.safeParse(parseJson(job.payload));
+		if (!p.success) return false;
+		const own = await this.db
+			.selectFrom('book_export')
+			.select('book_id')
+			.where('id', '=', p.data.exportId)
+			.executeTakeFirst();
+		if (!own) return false;
+		// The same order as the export service's latest row: request time, then id.
+		const latest = await this.db
+			.selectFrom('book_export')
+			.select('id')
+			.where('book_id', '=', own.book_id)
+			.orderBy('requested_at', 'desc')
+			.orderBy('id', 'desc')
+			.executeTakeFirst();
+		return latest !== undefined && latest.id !== p.data.exportId;
 	}
 
 	/** The book or unit a job's payload names; null when it no longer exists or is not known. */
@@ -130,7 +158,7 @@ export class FailedJobService {
 	}
 }
 
-function view(job: JobRow, subject: JobSubject): FailedJobView {
+function view(job: JobRow, subject: JobSubject, superseded: boolean): FailedJobView {
 	return {
 		id: job.id,
 		kind: job.kind,
@@ -138,7 +166,8 @@ function view(job: JobRow, subject: JobSubject): FailedJobView {
 		attempts: job.attempts,
 		maxAttempts: job.max_attempts,
 		failedAt: job.updated_at,
-		subject
+		subject,
+		superseded
 	};
 }
 
