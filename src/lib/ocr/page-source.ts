@@ -87,8 +87,15 @@ export async function splitScan(
 		const message = `${file}: not a PNG, JPEG, TIFF, WebP or PDF file`;
 		return { error: err('ocr.unsupportedFormat', { file }, message) };
 	}
+	return singleImage(file, bytes, maxPixels);
+}
+
+/**
+ * A JPEG, PNG or WebP: one page. Only its header is read here: a file that is one image too large
+ * to decode, or whose header is broken, is refused whole (its pixels are checked when it is read).
+ */
+async function singleImage(file: string, bytes: Buffer, maxPixels: number): Promise<ScanFile> {
 	try {
-		// Only the header is read; a file that is one image too large to decode is refused whole.
 		await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
 	} catch (e) {
 		return { error: imageError(file, 1, e) };
