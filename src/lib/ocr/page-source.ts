@@ -5,10 +5,13 @@ import { imageError, ocrError as err, sniffFormat, type OcrError } from './scan-
 import { MAX_PIXELS } from './preprocess/image';
 
 /**
- * Splits a scan file into the page images a register book stores: a scanned PDF gives each page's
- * embedded scan, a multi-page TIFF gives each page as a PNG (browsers do not show TIFF), and a JPEG,
- * PNG or WebP is one page kept byte for byte (the colour original). Refusals carry the same `ocr.*`
- * codes as `pipeline.ts`, so one set of messages (i18n/ocr-messages.ts) explains both.
+ * Splits a scan file into its pages: the one place that tells the formats apart, counts pages,
+ * holds them to the pixel limit and says why a file or page cannot be had, for book import and
+ * `sohoa ocr` (pipeline.ts) alike. A scanned PDF's pages are each page's embedded scan, a TIFF's
+ * pages are its own, and a JPEG, PNG or WebP is one page. Each page is offered two ways: as a book
+ * stores it (`read`: a TIFF page becomes a PNG, since browsers do not show TIFF; the others are
+ * kept byte for byte, the colour original), and as the file's own encoded image for a reader that
+ * decodes it itself (`encoded`: OCR decodes a TIFF page straight from the TIFF, no PNG between).
  */
 
 export interface PageImage {
@@ -26,13 +29,26 @@ export interface PageFailure {
 	error: OcrError;
 }
 
+/** A page's pixels where they are in the file: decode `bytes` at sharp's `page` = `index`. */
+export interface EncodedPage {
+	bytes: Buffer;
+	/** 0-based page within `bytes`: a TIFF's page; 0 for any other image. */
+	index: number;
+}
+
 /** A page not converted yet: a 300-page TIFF is turned into PNGs one page at a time. */
 export interface PendingPage {
 	page: number;
-	/** Never throws: a page that cannot be had is a `PageFailure`. */
+	/** The page as a book stores it, checked to decode. Never throws: failing, a `PageFailure`. */
 	read(): Promise<PageImage | PageFailure>;
+	/**
+	 * The page's encoded image, not decoded yet (its decoder meets the pixel limit and any
+	 * corruption), or why the file holds no image for it (a PDF page without a usable scan).
+	 */
+	encoded: EncodedPage | PageFailure;
 }
 
+/** The file's pages, or why the file as a whole cannot be read. */
 export type ScanFile = { pages: PendingPage[] } | { error: OcrError };
 
 export interface ScanOptions {
@@ -42,7 +58,7 @@ export interface ScanOptions {
 
 const mimeOf = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' } as const;
 
-/** Reads `file` from disk and splits it; `file` is also how errors name it. */
+/** Reads `file` from disk and splits it; `file` is also how errors name it. Never throws. */
 export async function openScanFile(file: string, opts: ScanOptions = {}): Promise<ScanFile> {
 	let bytes: Buffer;
 	try {
@@ -56,6 +72,7 @@ export async function openScanFile(file: string, opts: ScanOptions = {}): Promis
 	return splitScan(file, bytes, opts);
 }
 
+/** Splits a scan file's `bytes`; `file` is how errors name it. Never throws. */
 export async function splitScan(
 	file: string,
 	bytes: Buffer,
@@ -70,7 +87,21 @@ export async function splitScan(
 		const message = `${file}: not a PNG, JPEG, TIFF, WebP or PDF file`;
 		return { error: err('ocr.unsupportedFormat', { file }, message) };
 	}
-	return { pages: [{ page: 1, read: () => keptAsIs(file, 1, bytes, maxPixels) }] };
+	return singleImage(file, bytes, maxPixels);
+}
+
+/**
+ * A JPEG, PNG or WebP: one page. Only its header is read here: a file that is one image too large
+ * to decode, or whose header is broken, is refused whole (its pixels are checked when it is read).
+ */
+async function singleImage(file: string, bytes: Buffer, maxPixels: number): Promise<ScanFile> {
+	try {
+		await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
+	} catch (e) {
+		return { error: imageError(file, 1, e) };
+	}
+	const encoded = { bytes, index: 0 };
+	return { pages: [{ page: 1, encoded, read: () => keptAsIs(file, 1, bytes, maxPixels) }] };
 }
 
 async function pdfPages(file: string, bytes: Buffer, maxPixels: number): Promise<ScanFile> {
@@ -79,36 +110,41 @@ async function pdfPages(file: string, bytes: Buffer, maxPixels: number): Promise
 		images = await pdfPageImages(bytes, { maxPixels });
 	} catch (e) {
 		if (e instanceof PdfError) return { error: err(e.code, { file }, `${file}: ${e.message}`) };
-		throw e;
+		return { error: imageError(file, 1, e) };
 	}
 	return {
-		pages: images.map((p) => ({
-			page: p.page,
-			read: async () => {
-				if ('image' in p) return keptAsIs(file, p.page, p.image, maxPixels);
-				const params = { file, ...p.error.params };
-				return {
-					page: p.page,
-					error: err(p.error.code, params, `${file} page ${p.page}: ${p.error.code}`)
-				};
+		pages: images.map((p): PendingPage => {
+			const { page } = p;
+			if ('image' in p) {
+				const encoded = { bytes: p.image, index: 0 };
+				return { page, encoded, read: () => keptAsIs(file, page, p.image, maxPixels) };
 			}
-		}))
+			const params = { file, ...p.error.params };
+			const failure = {
+				page,
+				error: err(p.error.code, params, `${file} page ${page}: ${p.error.code}`)
+			};
+			return { page, encoded: failure, read: () => Promise.resolve(failure) };
+		})
 	};
 }
 
 async function tiffPages(file: string, bytes: Buffer, maxPixels: number): Promise<ScanFile> {
 	let count: number;
 	try {
-		// Only the header is read here; each page meets the pixel limit when it is converted, so one
-		// oversized page does not cost the file its other pages.
+		// Only the header is read. Each page of a multi-page TIFF meets the pixel limit when it is
+		// decoded, so one oversized page does not cost the file its other pages; a TIFF of one page
+		// is one image, refused whole when too large, as a PNG or JPEG is.
 		count = Math.max(1, (await sharp(bytes, { limitInputPixels: false }).metadata()).pages ?? 1);
+		if (count === 1) await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
 	} catch (e) {
 		return { error: imageError(file, 1, e) };
 	}
 	return {
-		pages: Array.from({ length: count }, (_, i) => ({
-			page: i + 1,
-			read: () => tiffPageAsPng(file, bytes, i, maxPixels)
+		pages: Array.from({ length: count }, (_, index) => ({
+			page: index + 1,
+			encoded: { bytes, index },
+			read: () => tiffPageAsPng(file, bytes, index, maxPixels)
 		}))
 	};
 }

@@ -121,6 +121,17 @@ describe('ocrFile on bad input', () => {
 		expect(r.error?.code).toBe('ocr.tooManyPixels');
 	});
 
+	it('a multi-page TIFF: each page too large is refused alone, the file is not', async () => {
+		// vietsample.tif: two 2550×3300 pages (8.4 Mpx each), so nothing is read here.
+		const file = path.join(scans, 'vietsample.tif');
+		const r = await ocrFile(file, { maxPixels: 5_000_000 }, pool);
+		expect(r.error).toBeUndefined();
+		expect(r.pages.map((p) => isPageError(p) && [p.page, p.error.code, p.error.params])).toEqual([
+			[1, 'ocr.tooManyPixels', { file, page: 1 }],
+			[2, 'ocr.tooManyPixels', { file, page: 2 }]
+		]);
+	});
+
 	it('PDF: an empty document, an image page and a text-only page', async () => {
 		const empty = await PDFDocument.create();
 		const r0 = await ocrFile(

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
 import type { BBox, OcrPool, OcrResult, OcrWord } from './engine/ocr-pool';
 import { loadCv } from './preprocess/cv';
 import { MAX_PIXELS } from './preprocess/image';
@@ -12,13 +10,13 @@ import {
 	type Grey,
 	type PreprocessOptions
 } from './preprocess/index';
-import { pdfPageImages, PdfError } from './pdf-images';
+import { openScanFile, splitScan } from './page-source';
 import { checkField, flagUnreliablePage } from './postprocess/fields';
 import { proposeEntries } from './segment/entries';
 import type { LayoutSpec } from './segment/layout';
 import { detectRuling } from './segment/ruling';
 import { eraseRuling, unionBox, wordsInZone } from './segment/zone-words';
-import { imageError, ocrError as err, sniffFormat, type OcrError } from './scan-format';
+import { imageError, type OcrError } from './scan-format';
 
 export { sniffFormat, type OcrError } from './scan-format';
 
@@ -80,48 +78,6 @@ export function isPageError(p: OcrPage | OcrPageError): p is OcrPageError {
 	return 'error' in p;
 }
 
-/** One page's encoded image, or why it cannot be had. */
-type PageSource = { page: number; image: Buffer; sharpPage?: number } | OcrPageError;
-
-async function pageSources(file: string, buf: Buffer, maxPixels: number): Promise<PageSource[]> {
-	const format = sniffFormat(buf);
-	if (!format)
-		throw err(
-			'ocr.unsupportedFormat',
-			{ file },
-			`${file}: not a PNG, JPEG, TIFF, WebP or PDF file`
-		);
-	if (format === 'pdf') {
-		try {
-			const pages = await pdfPageImages(buf, { maxPixels });
-			return pages.map((p) =>
-				'image' in p
-					? { page: p.page, image: p.image }
-					: {
-							page: p.page,
-							error: err(
-								p.error.code,
-								{ file, ...p.error.params },
-								`${file} page ${p.page}: ${p.error.code}`
-							)
-						}
-			);
-		} catch (e) {
-			if (e instanceof PdfError) throw err(e.code, { file }, `${file}: ${e.message}`);
-			throw e;
-		}
-	}
-	let pages = 1;
-	try {
-		const meta = await sharp(buf, { limitInputPixels: maxPixels }).metadata();
-		pages = format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1;
-	} catch (e) {
-		throw imageError(file, 1, e);
-	}
-	// recognize() reads only a TIFF's first page: each page is decoded on its own.
-	return Array.from({ length: pages }, (_, i) => ({ page: i + 1, image: buf, sharpPage: i }));
-}
-
 /**
  * Reads a scan file (PNG, JPEG, multi-page TIFF, WebP, scanned PDF) and OCRs every page: cleanup,
  * then full-page text (PSM 3), then, with a type and layout, entries and their fields (PSM 6/7 per
@@ -140,40 +96,24 @@ export async function ocrFile(
 		ms: Math.round(performance.now() - t0),
 		...(error ? { error } : {})
 	});
-	let buf: Buffer;
-	try {
-		buf = typeof input === 'string' ? await readFile(input) : input;
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code ?? '';
-		return done(
-			[],
-			err(
-				'ocr.unreadableFile',
-				{ file, reason: code },
-				`${file}: cannot read (${code || String(e)})`
-			)
-		);
-	}
-	if (buf.length === 0) return done([], err('ocr.emptyFile', { file }, `${file}: empty file`));
 	const maxPixels = opts.maxPixels ?? MAX_PIXELS;
-	let sources: PageSource[];
-	try {
-		sources = await pageSources(file, buf, maxPixels);
-	} catch (e) {
-		if (isOcrError(e)) return done([], e);
-		return done([], imageError(file, 1, e));
-	}
+	const scan =
+		typeof input === 'string'
+			? await openScanFile(input, { maxPixels })
+			: await splitScan(file, input, { maxPixels });
+	if ('error' in scan) return done([], scan.error);
 	const pages: OcrFileResult['pages'] = [];
-	for (const src of sources) {
-		if ('error' in src) pages.push(src);
+	for (const { page, encoded } of scan.pages) {
+		if ('error' in encoded) pages.push(encoded);
 		else {
 			try {
-				pages.push(await ocrPage(src.image, src.page, src.sharpPage, opts, pool, maxPixels));
+				// Decoded straight from the file's own image: a TIFF page is not made a PNG first.
+				pages.push(await ocrPage(encoded.bytes, page, encoded.index, opts, pool, maxPixels));
 			} catch (e) {
-				pages.push({ page: src.page, error: isOcrError(e) ? e : imageError(file, src.page, e) });
+				pages.push({ page, error: isOcrError(e) ? e : imageError(file, page, e) });
 			}
 		}
-		opts.onPage?.(pages.length, sources.length);
+		opts.onPage?.(pages.length, scan.pages.length);
 	}
 	return done(pages);
 }

@@ -1,7 +1,7 @@
 /**
- * What a scan file is and why it cannot be read: the one place that tells formats apart and turns
- * decoder failures into the codes users see, for `sohoa ocr` (pipeline.ts) and book import
- * (page-source.ts) alike.
+ * What a scan file is and why it cannot be read: how formats are told apart and how decoder
+ * failures become the codes users see. page-source.ts applies them when it splits a file into
+ * pages, for `sohoa ocr` (pipeline.ts) and book import alike.
  */
 
 /** A refusal a user sees: a code the UI translates, its parameters, and an English line for logs. */
