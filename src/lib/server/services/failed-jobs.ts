@@ -96,24 +96,30 @@ export class FailedJobService {
 
 	/** Only a book's latest export may be retried: an older one would replace the newer package. */
 	private async isSuperseded(job: JobRow): Promise<boolean> {
-		if (job.kind !== jobKinds.bookExport) return false;
-		const p = jobPayloads.bookExport.safeParse(parseJson(job.payload));
-		if (!p.success) return false;
-		const own = await this.db
-			.selectFrom('book_export')
-			.select('book_id')
-			.where('id', '=', p.data.exportId)
-			.executeTakeFirst();
+		const own = await this.exportOf(job);
 		if (!own) return false;
 		// The same order as the export service's latest row: request time, then id.
 		const latest = await this.db
 			.selectFrom('book_export')
 			.select('id')
-			.where('book_id', '=', own.book_id)
+			.where('book_id', '=', own.bookId)
 			.orderBy('requested_at', 'desc')
 			.orderBy('id', 'desc')
 			.executeTakeFirst();
-		return latest !== undefined && latest.id !== p.data.exportId;
+		return latest !== undefined && latest.id !== own.exportId;
+	}
+
+	/** The export an export job builds, and its book; null for other jobs or a vanished export. */
+	private async exportOf(job: JobRow): Promise<{ exportId: string; bookId: string } | null> {
+		if (job.kind !== jobKinds.bookExport) return null;
+		const p = jobPayloads.bookExport.safeParse(parseJson(job.payload));
+		if (!p.success) return null;
+		const row = await this.db
+			.selectFrom('book_export')
+			.select('book_id')
+			.where('id', '=', p.data.exportId)
+			.executeTakeFirst();
+		return row ? { exportId: p.data.exportId, bookId: row.book_id } : null;
 	}
 
 	/** The book or unit a job's payload names; null when it no longer exists or is not known. */
@@ -124,14 +130,8 @@ export class FailedJobService {
 			return p.success ? this.bookSubject(p.data.bookId) : null;
 		}
 		if (job.kind === jobKinds.bookExport) {
-			const p = jobPayloads.bookExport.safeParse(payload);
-			if (!p.success) return null;
-			const row = await this.db
-				.selectFrom('book_export')
-				.select('book_id')
-				.where('id', '=', p.data.exportId)
-				.executeTakeFirst();
-			return row ? this.bookSubject(row.book_id) : null;
+			const own = await this.exportOf(job);
+			return own ? this.bookSubject(own.bookId) : null;
 		}
 		if (job.kind === jobKinds.residentsImport) {
 			const p = jobPayloads.residentsImport.safeParse(payload);
