@@ -200,4 +200,28 @@ test.describe('double keying', () => {
 		await second.waitForURL((u) => !u.href.includes(id));
 		await expect.poll(async () => (await getEntry(second.request, id)).secondKeying).toBe('done');
 	});
+
+	test("a switch flipped before the page has hydrated keeps the supervisor's choice", async ({
+		page
+	}) => {
+		const { book } = addBirthEntries(e2eDataDir, TAN_LAP, 1);
+		// The page's scripts are held back, as on a slow commune line: the switch is flipped on the
+		// server-rendered page, and hydration must not put it back.
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`/books/${book}`, { waitUntil: 'commit' });
+		const setting = page.getByTestId('book-double-keying');
+		await setting.getByTestId('double-keying-switch').check();
+		release();
+		await page.waitForLoadState('networkidle');
+		await expect(setting.getByTestId('double-keying-switch')).toBeChecked();
+		await setting.getByTestId('double-keying-save').click();
+		await expect(setting.getByRole('status')).toBeVisible();
+		await page.reload();
+		await expect(page.getByTestId('double-keying-switch')).toBeChecked();
+	});
 });
