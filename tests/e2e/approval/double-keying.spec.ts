@@ -223,5 +223,15 @@ test.describe('double keying', () => {
 		await expect(setting.getByRole('status')).toBeVisible();
 		await page.reload();
 		await expect(page.getByTestId('double-keying-switch')).toBeChecked();
+
+		// A flip not saved yet survives saving the other switch (which reloads the page's data).
+		await page.waitForLoadState('networkidle');
+		await setting.getByTestId('double-keying-switch').uncheck();
+		const blind = page.getByTestId('book-review');
+		await blind.locator('input[name="blindRekey"]').uncheck();
+		await blind.getByRole('button').click();
+		await expect(blind.getByRole('status')).toBeVisible();
+		await expect(blind.locator('input[name="blindRekey"]')).not.toBeChecked();
+		await expect(setting.getByTestId('double-keying-switch')).not.toBeChecked();
 	});
 });
