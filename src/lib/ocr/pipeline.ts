@@ -149,7 +149,7 @@ async function ocrPage(
 	if (wantText) res = await pool.recognizePage(png, { psm: 3 });
 	else if (body && segmented) {
 		const strips = columnStrips(body, segmented.columns, MIN_COLUMN * pre.image.width);
-		const reads = await pool.recognizeRegions(png, strips, { psm: 6 });
+		const reads = await pool.recognizeRegions(png, strips, { psm: 6, invertRetry: false });
 		res = { text: '', words: reads.flatMap((r) => r.words), confidence: 0 };
 	}
 	const out: OcrPage = {

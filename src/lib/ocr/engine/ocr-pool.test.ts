@@ -73,6 +73,16 @@ describe('ocr pool', () => {
 		expect(whole).toEqual(page);
 	});
 
+	it('reads light text on dark by its inverted retry, which register reads turn off', async () => {
+		const negative = await sharp(titlePng).negate().png().toBuffer();
+		const { width, height } = await sharp(negative).metadata();
+		const box: [number, number, number, number] = [0, 0, width!, height!];
+		const [retried] = await pool.recognizeRegions(negative, [box], { psm: 6 });
+		const [once] = await pool.recognizeRegions(negative, [box], { psm: 6, invertRetry: false });
+		expect(retried?.text).toContain('Quang Dũng');
+		expect(once?.text).not.toContain('Quang');
+	});
+
 	it('parses TSV words with their boxes, whole-percent confidences and line structure', () => {
 		const row = (...c: (string | number)[]) => c.join('\t');
 		const tsv = [
