@@ -16,7 +16,8 @@ export interface Ruling {
 
 /**
  * Table rulings by morphological opening: a long thin kernel keeps only runs of ink at least that
- * long (rules), erasing text. `minFraction` is the shortest rule kept, as a fraction of the page side.
+ * long (rules), erasing text. `minFraction` is the shortest rule kept, as a fraction of the page side;
+ * `factor`, how many times smaller the copy searched is (rules come back in `full`'s pixels).
  */
 export function detectRuling(
 	cv: Cv,
