@@ -158,10 +158,11 @@ async function readAll(
 	pool: OcrPool,
 	preprocess: PreprocessOptions | undefined,
 	concurrency: number
-): Promise<{ results: (OcrPage | null)[]; seconds: number }> {
+): Promise<{ results: (OcrPage | null)[]; seconds: number; cpuSeconds: number }> {
 	const results: (OcrPage | null)[] = new Array(pages.length).fill(null);
 	let next = 0;
 	const t0 = performance.now();
+	const cpu0 = process.cpuUsage();
 	const run = async () => {
 		for (let i = next++; i < pages.length; i = next++) {
 			const page = pages[i]!;
@@ -175,11 +176,33 @@ async function readAll(
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, run));
-	return { results, seconds: (performance.now() - t0) / 1000 };
+	const cpu = process.cpuUsage(cpu0);
+	return {
+		results,
+		seconds: (performance.now() - t0) / 1000,
+		// All threads of the process (main and tesseract workers): what a page costs on a shared
+		// machine, where wall time mostly measures the other users.
+		cpuSeconds: (cpu.user + cpu.system) / 1e6
+	};
+}
+
+/** CPU seconds used by this process's waited-for children (Linux /proc), or null elsewhere. */
+function childrenCpuSeconds(): number | null {
+	try {
+		// Fields after the parenthesised command name; cutime and cstime are the 16th and 17th.
+		const stat = readFileSync('/proc/self/stat', 'utf8');
+		const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+		return (Number(f[13]) + Number(f[14])) / ticks;
+	} catch {
+		return null;
+	}
 }
 
 /** Native tesseract on one thread, whole page (PSM 3), the same `vie` model: seconds for all pages. */
-function nativeSeconds(pages: BenchPage[]): { seconds: number; version: string } | null {
+function nativeSeconds(
+	pages: BenchPage[]
+): { seconds: number; cpuSeconds: number | null; version: string } | null {
 	if (a.native === 'none') return null;
 	const probe = spawnSync(a.native!, ['--version'], { encoding: 'utf8' });
 	if (probe.status !== 0) return null;
@@ -193,14 +216,18 @@ function nativeSeconds(pages: BenchPage[]): { seconds: number; version: string }
 			return f;
 		});
 		const env = { ...process.env, OMP_THREAD_LIMIT: '1', TESSDATA_PREFIX: dir };
+		const cpu0 = childrenCpuSeconds();
 		const t0 = performance.now();
 		for (const f of files)
 			execFileSync(a.native!, [f, '-', '-l', 'vie', '--psm', '3', '--dpi', '200'], {
 				env,
 				stdio: ['ignore', 'ignore', 'ignore']
 			});
+		const seconds = (performance.now() - t0) / 1000;
+		const cpu1 = childrenCpuSeconds();
 		return {
-			seconds: (performance.now() - t0) / 1000,
+			seconds,
+			cpuSeconds: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0,
 			version: (probe.stdout.split('\n')[0] ?? '').trim()
 		};
 	} finally {
@@ -216,6 +243,7 @@ const median = (xs: number[]) => {
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '–');
 
 async function main() {
+	const loadBefore = os.loadavg()[0] ?? 0;
 	process.stderr.write(`generating ${presets.length * pagesPerPreset} pages…\n`);
 	const pages = await makePages();
 	const workers = os.availableParallelism();
@@ -272,6 +300,11 @@ async function main() {
 	});
 	const pagesPerMin = (pages.length / pipeline.seconds) * 60;
 	const nativePerMin = native ? (pages.length / native.seconds) * 60 : null;
+	const cpuPerPage = pipeline.cpuSeconds / pages.length;
+	const nativeCpuPerPage = native?.cpuSeconds != null ? native.cpuSeconds / pages.length : null;
+	// What the ratio would be with every core busy on OCR alone: the pool's `workers` cores against
+	// native's one thread, each at its CPU cost per page.
+	const cpuRatio = nativeCpuPerPage !== null ? (workers * nativeCpuPerPage) / cpuPerPage : null;
 	const report = {
 		at: new Date().toISOString(),
 		machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -287,6 +320,10 @@ async function main() {
 			pipelinePagesPerMin: pagesPerMin,
 			nativePagesPerMin: nativePerMin,
 			ratio: nativePerMin ? pagesPerMin / nativePerMin : null,
+			pipelineCpuSecondsPerPage: cpuPerPage,
+			nativeCpuSecondsPerPage: nativeCpuPerPage,
+			cpuRatio,
+			loadAverage: { before: loadBefore, after: os.loadavg()[0] },
 			native: native?.version ?? 'not run (install tesseract-ocr, or --native PATH)'
 		},
 		memory: {
@@ -321,6 +358,12 @@ async function main() {
 			(nativePerMin
 				? `native ${nativePerMin.toFixed(1)} pages/min on one thread (${report.throughput.native}); ratio ${report.throughput.ratio!.toFixed(2)}×`
 				: report.throughput.native)
+	);
+	const cpuLine = nativeCpuPerPage
+		? `, native ${nativeCpuPerPage.toFixed(2)} s: ${cpuRatio!.toFixed(2)}× with ${workers} cores on OCR alone`
+		: '';
+	console.log(
+		`CPU per page (all threads): pipeline ${cpuPerPage.toFixed(2)} s${cpuLine}; load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`
 	);
 	console.log(
 		`memory: RSS ${report.memory.rssBaseMiB} MiB before the pool, peak ${report.memory.rssPeakMiB} MiB: ~${report.memory.perWorkerMiB} MiB per worker`

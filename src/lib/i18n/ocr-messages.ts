@@ -69,5 +69,9 @@ export const ocrMessages = {
 	'ocr.pageUnreliable': {
 		vi: 'Phần lớn trang này đọc không chắc chắn: hãy kiểm tra mọi trường với ảnh.',
 		en: 'Most of this page read poorly: check every field against the image.'
+	},
+	'ocr.tableMisaligned': {
+		vi: 'Bảng tìm thấy trên trang không khớp với mẫu sổ (số dòng hoặc vị trí cột): hãy kiểm tra mọi trường với ảnh.',
+		en: "The table found on this page does not match the register's layout (rows or columns): check every field against the image."
 	}
 } as const;

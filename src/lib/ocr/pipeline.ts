@@ -11,11 +11,12 @@ import {
 	type PreprocessOptions
 } from './preprocess/index';
 import { openScanFile, splitScan } from './page-source';
-import { checkField, flagUnreliablePage } from './postprocess/fields';
+import { checkField, flagAll, flagUnreliablePage } from './postprocess/fields';
 import { proposeEntries } from './segment/entries';
+import { gridMismatch } from './segment/grid-check';
 import type { LayoutSpec } from './segment/layout';
 import { detectRuling } from './segment/ruling';
-import { eraseRuling, unionBox, wordsInZone } from './segment/zone-words';
+import { columnStrips, eraseRuling, unionBox, wordsInZone } from './segment/zone-words';
 import { imageError, type OcrError } from './scan-format';
 
 export { sniffFormat, type OcrError } from './scan-format';
@@ -136,19 +137,20 @@ async function ocrPage(
 	const back = invert(pre.transform);
 	const toOriginal = (b: BBox): BBox => clampBox(mapBox(back, b), original.width, original.height);
 	const segmented = opts.type && opts.template ? await segment(pre.image, opts.template) : null;
-	// Entries are read from the page with its ruling erased: one read of the table's body (or of
-	// the whole page when its text is wanted too), its words then dealt to the field zones. Reading
-	// the body in one piece gives tesseract whole lines of context: per-zone crops lost far more
-	// tone marks and took longer (docs/BENCHMARKS.md).
+	// Entries are read from the page with its ruling erased: the table's body one column at a time
+	// (or the whole page when its text is wanted too), the words then dealt to the field zones.
+	// A column strip gives tesseract whole lines of its cells: per-zone crops lost far more tone
+	// marks and took longer, and one block of the whole body mixed the columns' lines
+	// (docs/BENCHMARKS.md).
 	const png = await encodePng(segmented?.erased ?? pre.image);
 	const wantText = opts.fullText !== false;
 	const body = segmented ? unionBox(segmented.regions.map((r) => r.bbox)) : null;
 	let res: OcrResult | null = null;
 	if (wantText) res = await pool.recognizePage(png, { psm: 3 });
-	else if (body) {
-		const [read] = await pool.recognizeRegions(png, [body], { psm: 3 });
-		if (!read) throw new Error('OCR pool returned no read for the table body');
-		res = read;
+	else if (body && segmented) {
+		const strips = columnStrips(body, segmented.columns, MIN_COLUMN * pre.image.width);
+		const reads = await pool.recognizeRegions(png, strips, { psm: 6, invertRetry: false });
+		res = { text: '', words: reads.flatMap((r) => r.words), confidence: 0 };
 	}
 	const out: OcrPage = {
 		page,
@@ -172,7 +174,11 @@ async function ocrPage(
 				return { key: f.key, ...checked, bbox: toOriginal(f.bbox) };
 			})
 		}));
-		const flagged = flagUnreliablePage(read.flatMap((e) => e.fields));
+		const fields = read.flatMap((e) => e.fields);
+		// A table that does not fit the book's grid was cut in the wrong places: no zone is trusted.
+		const flagged = segmented.misfit
+			? flagAll(fields, 'ocr.tableMisaligned')
+			: flagUnreliablePage(fields);
 		let at = 0;
 		out.entries = read.map((e) => {
 			const mine = flagged.slice(at, (at += e.fields.length));
@@ -189,14 +195,25 @@ async function ocrPage(
 	return out;
 }
 
-/** Entry regions and field zones from the page's ruling, and the page with that ruling erased. */
+/**
+ * Entry regions and field zones from the page's ruling, the page with that ruling erased, the
+ * column rules, and whether the table found misfits the template's grid.
+ */
 async function segment(image: Grey, template: LayoutSpec) {
 	const { cv } = await loadCv();
 	const ruling = detectRuling(cv, image);
 	const regions = proposeEntries(ruling, template, image.width, image.height);
 	const erased = eraseRuling(image, ruling, Math.max(3, Math.round(image.width * 0.002)));
-	return { regions, erased };
+	const columns = ruling.vertical.map((r) => r.at);
+	const misfit =
+		template.layout === 'table' && template.grid
+			? gridMismatch(regions, columns, template.grid)
+			: null;
+	return { regions, erased, columns, misfit };
 }
+
+// Narrower than this share of the page, the space between two vertical rules is a double rule.
+const MIN_COLUMN = 0.01;
 
 function clampBox(b: BBox, w: number, h: number): BBox {
 	const c = (v: number, hi: number) => Math.min(hi, Math.max(0, v));

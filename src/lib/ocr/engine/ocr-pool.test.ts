@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
-import { cleanText, createOcrPool, type OcrPool } from './ocr-pool';
+import { cleanText, createOcrPool, fromTsv, type OcrPool } from './ocr-pool';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const scans = path.join(here, '../../../../tests/fixtures/real-scans');
@@ -61,6 +61,49 @@ describe('ocr pool', () => {
 		const [wx0, wy0, wx1, wy1] = word.bbox;
 		for (const d of [wx0 - x0, wy0 - y0, wx1 - x1, wy1 - y1]) expect(Math.abs(d)).toBeLessThan(6);
 		expect(sliver).toEqual({ text: '', words: [], confidence: 0 });
+	});
+
+	it("reads a region's words (TSV) exactly as a page read (JSON tree) gives them", async () => {
+		const img = readFileSync(titlePng);
+		const meta = await sharp(img).metadata();
+		const page = await pool.recognizePage(img, { psm: 6 });
+		const [whole] = await pool.recognizeRegions(img, [[0, 0, meta.width!, meta.height!]], {
+			psm: 6
+		});
+		expect(whole).toEqual(page);
+	});
+
+	it('reads light text on dark by its inverted retry, which register reads turn off', async () => {
+		const negative = await sharp(titlePng).negate().png().toBuffer();
+		const { width, height } = await sharp(negative).metadata();
+		const box: [number, number, number, number] = [0, 0, width!, height!];
+		const [retried] = await pool.recognizeRegions(negative, [box], { psm: 6 });
+		const [once] = await pool.recognizeRegions(negative, [box], { psm: 6, invertRetry: false });
+		expect(retried?.text).toContain('Quang Dũng');
+		expect(once?.text).not.toContain('Quang');
+	});
+
+	it('parses TSV words with their boxes, whole-percent confidences and line structure', () => {
+		const row = (...c: (string | number)[]) => c.join('\t');
+		const tsv = [
+			row(1, 1, 0, 0, 0, 0, 0, 0, 600, 200, -1, ''),
+			row(4, 1, 1, 1, 1, 0, 10, 10, 300, 30, -1, ''),
+			row(5, 1, 1, 1, 1, 1, 10, 10, 90, 30, 96.4, 'Nguyê\u0303n'),
+			row(5, 1, 1, 1, 1, 2, 110, 10, 60, 30, 91.99, 'Văn'),
+			row(5, 1, 1, 1, 2, 1, 10, 50, 40, 30, 88, 'An'),
+			row(5, 1, 1, 1, 2, 2, 60, 50, 40, 30, 50, ' '),
+			row(5, 1, 2, 1, 1, 1, 10, 150, 80, 30, 70, 'Kinh')
+		].join('\n');
+		const r = fromTsv(tsv);
+		expect(r.words).toEqual([
+			{ text: 'Nguyễn', confidence: 0.96, bbox: [10, 10, 100, 40] },
+			{ text: 'Văn', confidence: 0.91, bbox: [110, 10, 170, 40] },
+			{ text: 'An', confidence: 0.88, bbox: [10, 50, 50, 80] },
+			{ text: 'Kinh', confidence: 0.7, bbox: [10, 150, 90, 180] }
+		]);
+		expect(r.text).toBe('Nguyễn Văn\nAn\n\nKinh');
+		expect(r.confidence).toBe(0.863);
+		expect(fromTsv('')).toEqual({ text: '', words: [], confidence: 0 });
 	});
 
 	it('rejects a corrupt image without killing the pool', async () => {

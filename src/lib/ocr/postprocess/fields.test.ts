@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkField, cleanField, flagUnreliablePage, kindOk, type FieldKind } from './fields';
+import {
+	checkField,
+	cleanField,
+	flagAll,
+	flagUnreliablePage,
+	kindOk,
+	type FieldKind
+} from './fields';
 
 const w = (text: string, confidence = 0.95) => ({
 	text,
@@ -106,5 +113,18 @@ describe('flagUnreliablePage', () => {
 	it('leaves a mostly good page as it is', () => {
 		const page = [field('a', true), field('b', false), field('c', false), field('', true)];
 		expect(flagUnreliablePage(page)).toEqual(page);
+	});
+});
+
+describe('flagAll', () => {
+	it('adds the page-wide reason to the fields not yet marked, and only to them', () => {
+		const page = [
+			{ value: 'a', needsAttention: false, issues: [] },
+			{ value: '', needsAttention: true, issues: ['ocr.empty'] }
+		];
+		expect(flagAll(page, 'ocr.tableMisaligned')).toEqual([
+			{ value: 'a', needsAttention: true, issues: ['ocr.tableMisaligned'] },
+			{ value: '', needsAttention: true, issues: ['ocr.empty'] }
+		]);
 	});
 });

@@ -42,7 +42,8 @@ export type FieldIssue =
 	| 'ocr.empty'
 	| 'ocr.kindMismatch'
 	| 'ocr.notVietnamese'
-	| 'ocr.pageUnreliable';
+	| 'ocr.pageUnreliable'
+	| 'ocr.tableMisaligned';
 
 // When more of a page's written fields than this need attention, the scan is too poor to trust
 // the rest: a wrong value that happens to look confident is likelier there than a right one.
@@ -58,10 +59,16 @@ export function flagUnreliablePage<
 	const written = fields.filter((f) => f.value);
 	const doubtful = written.filter((f) => f.needsAttention).length;
 	if (written.length === 0 || doubtful / written.length <= UNRELIABLE_PAGE_SHARE) return fields;
+	return flagAll(fields, 'ocr.pageUnreliable');
+}
+
+/** Marks every field not already marked for attention, for a reason that holds for the whole page. */
+export function flagAll<F extends { needsAttention: boolean; issues: string[] }>(
+	fields: F[],
+	issue: FieldIssue
+): F[] {
 	return fields.map((f) =>
-		f.needsAttention
-			? f
-			: { ...f, needsAttention: true, issues: [...f.issues, 'ocr.pageUnreliable'] }
+		f.needsAttention ? f : { ...f, needsAttention: true, issues: [...f.issues, issue] }
 	);
 }
 

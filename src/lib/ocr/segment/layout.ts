@@ -17,6 +17,18 @@ export interface LayoutSpec {
 	rowsPerEntry?: number;
 	/** The printed page's shape, when known: it tells an upright page from one on its side. */
 	pageAspect?: PageAspect;
+	/**
+	 * Table: the grid the book prints, when known (built-in templates). A page whose ruling does
+	 * not fit it was segmented wrong, and its zones cannot be trusted (grid-check.ts).
+	 */
+	grid?: TableGrid;
 	/** Field boxes as fractions [0,1] of the entry box. */
 	fields: { key: string; kind: FieldKind; box: Box }[];
+}
+
+export interface TableGrid {
+	/** Entries on a page: one per row group under the header. */
+	entries: number;
+	/** Vertical rules as fractions [0,1] of the table's width, outer edges included. */
+	columns: number[];
 }

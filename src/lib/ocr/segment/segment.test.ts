@@ -5,7 +5,8 @@ import { decodeGrey } from '../preprocess/image';
 import { proposeEntries } from './entries';
 import type { LayoutSpec } from './layout';
 import { detectRuling } from './ruling';
-import { toLayoutSpec } from './template-adapter';
+import { layoutFromTemplate, toLayoutSpec } from './template-adapter';
+import { loadTemplate } from '../templates/index';
 
 let cv: Cv;
 beforeAll(async () => {
@@ -15,20 +16,27 @@ beforeAll(async () => {
 // A ruled register page: header row at 100–200, five entry rows of 150 px, columns at 100/700/1100/1500.
 const ROWS = [100, 200, 350, 500, 650, 800, 950];
 const COLS = [100, 700, 1100, 1500];
-async function ruledPage(): Promise<Buffer> {
+/** That page drawn `scale` times larger (rules keep their 3 px). */
+async function ruledPage(scale = 1): Promise<Buffer> {
+	const k = (v: number) => v * scale;
 	const lines = [
 		...ROWS.map(
-			(y) => `<line x1="100" y1="${y}" x2="1500" y2="${y}" stroke="black" stroke-width="3"/>`
+			(y) =>
+				`<line x1="${k(100)}" y1="${k(y)}" x2="${k(1500)}" y2="${k(y)}" stroke="black" stroke-width="3"/>`
 		),
 		...COLS.map(
-			(x) => `<line x1="${x}" y1="100" x2="${x}" y2="950" stroke="black" stroke-width="3"/>`
+			(x) =>
+				`<line x1="${k(x)}" y1="${k(100)}" x2="${k(x)}" y2="${k(950)}" stroke="black" stroke-width="3"/>`
 		),
 		// Text-like clutter that must not count as ruling.
-		...[260, 410, 560].map((y) => `<rect x="150" y="${y}" width="90" height="25" fill="black"/>`)
+		...[260, 410, 560].map(
+			(y) => `<rect x="${k(150)}" y="${k(y)}" width="${k(90)}" height="${k(25)}" fill="black"/>`
+		)
 	];
+	const [w, h] = [k(1600), k(1100)];
 	return sharp(
 		Buffer.from(
-			`<svg width="1600" height="1100"><rect width="1600" height="1100" fill="white"/>${lines.join('')}</svg>`
+			`<svg width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="white"/>${lines.join('')}</svg>`
 		)
 	)
 		.png()
@@ -50,6 +58,22 @@ describe('ruling and entries', () => {
 		const r = detectRuling(cv, await decodeGrey(await ruledPage()));
 		expect(r.horizontal.map((l) => l.at)).toEqual(ROWS.map((y) => expect.closeTo(y, 0)));
 		expect(r.vertical.map((l) => l.at)).toEqual(COLS.map((x) => expect.closeTo(x, 0)));
+	});
+
+	it('finds the same rules at half size on a large page, in full-size coordinates', async () => {
+		const img = await decodeGrey(await ruledPage(2));
+		const half = detectRuling(cv, img);
+		const full = detectRuling(cv, img, 0.2, 1);
+		expect(full.vertical.map((l) => l.at)).toEqual(COLS.map((x) => expect.closeTo(2 * x, 0)));
+		expect(half.vertical).toHaveLength(full.vertical.length);
+		expect(half.horizontal).toHaveLength(full.horizontal.length);
+		// Within 2 px: less than the 3 px either side of a rule that erasing clears.
+		const pairs = [...full.vertical, ...full.horizontal].map(
+			(f, i) => [f, [...half.vertical, ...half.horizontal][i]!] as const
+		);
+		for (const [f, h] of pairs)
+			for (const k of ['at', 'from', 'to'] as const)
+				expect(Math.abs(h[k] - f[k])).toBeLessThanOrEqual(2);
 	});
 
 	it('proposes one entry per row under the header, fields snapped to the columns', async () => {
@@ -98,5 +122,15 @@ describe('toLayoutSpec', () => {
 		[{ layout: 'form', fields: [] }, false]
 	])('%j → ok %s', (t, ok) => {
 		expect('spec' in toLayoutSpec(t)).toBe(ok);
+	});
+});
+
+describe('layoutFromTemplate', () => {
+	it("gives a table's printed grid: entries per page and column rules, edges included", () => {
+		expect(layoutFromTemplate(loadTemplate('birth-table-v1')).grid).toEqual({
+			entries: 5,
+			columns: [0, 0.075, 0.275, 0.425, 0.49, 0.66, 0.83, 0.93, 1]
+		});
+		expect(layoutFromTemplate(loadTemplate('birth-form-v1')).grid).toBeUndefined();
 	});
 });

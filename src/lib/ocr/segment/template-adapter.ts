@@ -20,6 +20,12 @@ export function layoutFromTemplate(t: RegisterTemplate): LayoutSpec {
 		headerRows: t.table ? 1 + (t.table.numberRowHeight ? 1 : 0) : undefined,
 		rowsPerEntry: 1,
 		pageAspect: t.page.widthMm > t.page.heightMm ? 'landscape' : 'portrait',
+		grid: t.table
+			? {
+					entries: t.entriesPerPage,
+					columns: [t.table.columns[0]?.x0 ?? 0, ...t.table.columns.map((c) => c.x1)]
+				}
+			: undefined,
 		fields: t.fields.map((f) => ({ key: f.key, kind: kindOf(f.key), box: f.box }))
 	};
 }

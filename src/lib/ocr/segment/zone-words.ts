@@ -39,6 +39,28 @@ export function unionBox(boxes: readonly BBox[]): BBox | null {
 }
 
 /**
+ * The table body cut into column strips at the vertical rules that cross it. Each strip is read
+ * on its own as one block of lines (PSM 6): tesseract then needs no layout analysis, and no line
+ * runs across two columns. Strips narrower than `minWidth` (a double rule) are dropped; a body
+ * with no rule inside it is one strip.
+ */
+export function columnStrips(
+	body: BBox,
+	verticalRules: readonly number[],
+	minWidth: number
+): BBox[] {
+	const [x0, y0, x1, y1] = body;
+	const cuts = [x0, ...verticalRules.filter((x) => x > x0 && x < x1).sort((a, b) => a - b), x1];
+	const strips: BBox[] = [];
+	for (let i = 0; i + 1 < cuts.length; i++) {
+		const left = cuts[i]!;
+		const right = cuts[i + 1]!;
+		if (right - left >= minWidth) strips.push([left, y0, right, y1]);
+	}
+	return strips;
+}
+
+/**
  * The words whose centre lies in `zone`, in reading order: lines top to bottom (a word belongs to
  * the line when its centre is within half a word height of the line's), left to right within one.
  */
