@@ -269,10 +269,12 @@ export function toResult(data: TessPage): OcrResult {
 						bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1]
 					});
 				}
-	const confidence = words.length
-		? round3(words.reduce((s, w) => s + w.confidence, 0) / words.length)
-		: 0;
-	return { text: cleanText(data.text), words, confidence };
+	return { text: cleanText(data.text), words, confidence: meanConfidence(words) };
+}
+
+/** A read's confidence: the mean of its words'; 0 when nothing was read. */
+function meanConfidence(words: OcrWord[]): number {
+	return words.length ? round3(words.reduce((s, w) => s + w.confidence, 0) / words.length) : 0;
 }
 
 // Columns of tesseract's TSV rows: level, page, block, paragraph, line, word, left, top, width,
@@ -316,10 +318,7 @@ export function fromTsv(tsv: string): OcrResult {
 		line = lineKey;
 		para = paraKey;
 	}
-	const confidence = words.length
-		? round3(words.reduce((s, w) => s + w.confidence, 0) / words.length)
-		: 0;
-	return { text: cleanText(out.join('\n')), words, confidence };
+	return { text: cleanText(out.join('\n')), words, confidence: meanConfidence(words) };
 }
 
 /** NFC, no trailing spaces, at most one blank line in a row, no leading/trailing blank lines. */

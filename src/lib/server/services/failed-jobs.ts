@@ -59,7 +59,7 @@ export class FailedJobService {
 			const subject = await this.subjectOf(job);
 			if (!subject || !visible.has(subject.unitCode)) continue;
 			if (opts.bookId !== undefined && subject.bookId !== opts.bookId) continue;
-			views.push(view(job, subject, await this.isSuperseded(job)));
+			views.push(view(job, subject, await this.isSuperseded(job, subject)));
 		}
 		return views;
 	}
@@ -72,7 +72,7 @@ export class FailedJobService {
 		if (!job || !subject) throw notFound('job');
 		await this.access.assertVisible(user, subject.unitCode, 'job');
 		if (job.state !== 'failed') throw new AppError(409, 'job.notFailed');
-		if (await this.isSuperseded(job)) throw new AppError(409, 'job.superseded');
+		if (await this.isSuperseded(job, subject)) throw new AppError(409, 'job.superseded');
 		const failure = readFailure(job.error);
 		await this.db.transaction().execute(async (trx) => {
 			// A concurrent retry by another admin finds it queued already: one audit row, one retry.
@@ -94,32 +94,23 @@ export class FailedJobService {
 		return view(job, subject, false);
 	}
 
-	/** Only a book's latest export may be retried: an older one would replace the newer package. */
-	private async isSuperseded(job: JobRow): Promise<boolean> {
-		const own = await this.exportOf(job);
-		if (!own) return false;
+	/**
+	 * Only a book's latest export may be retried: an older one would replace the newer package.
+	 * `subject` is the job's, so the export's book is not looked up twice.
+	 */
+	private async isSuperseded(job: JobRow, subject: JobSubject): Promise<boolean> {
+		if (job.kind !== jobKinds.bookExport || subject.bookId === null) return false;
+		const p = jobPayloads.bookExport.safeParse(parseJson(job.payload));
+		if (!p.success) return false;
 		// The same order as the export service's latest row: request time, then id.
 		const latest = await this.db
 			.selectFrom('book_export')
 			.select('id')
-			.where('book_id', '=', own.bookId)
+			.where('book_id', '=', subject.bookId)
 			.orderBy('requested_at', 'desc')
 			.orderBy('id', 'desc')
 			.executeTakeFirst();
-		return latest !== undefined && latest.id !== own.exportId;
-	}
-
-	/** The export an export job builds, and its book; null for other jobs or a vanished export. */
-	private async exportOf(job: JobRow): Promise<{ exportId: string; bookId: string } | null> {
-		if (job.kind !== jobKinds.bookExport) return null;
-		const p = jobPayloads.bookExport.safeParse(parseJson(job.payload));
-		if (!p.success) return null;
-		const row = await this.db
-			.selectFrom('book_export')
-			.select('book_id')
-			.where('id', '=', p.data.exportId)
-			.executeTakeFirst();
-		return row ? { exportId: p.data.exportId, bookId: row.book_id } : null;
+		return latest !== undefined && latest.id !== p.data.exportId;
 	}
 
 	/** The book or unit a job's payload names; null when it no longer exists or is not known. */
@@ -130,8 +121,14 @@ export class FailedJobService {
 			return p.success ? this.bookSubject(p.data.bookId) : null;
 		}
 		if (job.kind === jobKinds.bookExport) {
-			const own = await this.exportOf(job);
-			return own ? this.bookSubject(own.bookId) : null;
+			const p = jobPayloads.bookExport.safeParse(payload);
+			if (!p.success) return null;
+			const row = await this.db
+				.selectFrom('book_export')
+				.select('book_id')
+				.where('id', '=', p.data.exportId)
+				.executeTakeFirst();
+			return row ? this.bookSubject(row.book_id) : null;
 		}
 		if (job.kind === jobKinds.residentsImport) {
 			const p = jobPayloads.residentsImport.safeParse(payload);
