@@ -142,14 +142,14 @@ async function ocrPage(
 	// A column strip gives tesseract whole lines of its cells: per-zone crops lost far more tone
 	// marks and took longer, and one block of the whole body mixed the columns' lines
 	// (docs/BENCHMARKS.md).
-	const png = await encodePng(segmented?.erased ?? pre.image);
+	const cleaned = segmented?.erased ?? pre.image;
 	const wantText = opts.fullText !== false;
 	const body = segmented ? unionBox(segmented.regions.map((r) => r.bbox)) : null;
 	let res: OcrResult | null = null;
-	if (wantText) res = await pool.recognizePage(png, { psm: 3 });
+	if (wantText) res = await pool.recognizePage(await encodePng(cleaned), { psm: 3 });
 	else if (body && segmented) {
 		const strips = columnStrips(body, segmented.columns, MIN_COLUMN * pre.image.width);
-		const reads = await pool.recognizeRegions(png, strips, { psm: 6, invertRetry: false });
+		const reads = await pool.recognizeRegions(cleaned, strips, { psm: 6, invertRetry: false });
 		res = { text: '', words: reads.flatMap((r) => r.words), confidence: 0 };
 	}
 	const out: OcrPage = {

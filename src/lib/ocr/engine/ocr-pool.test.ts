@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
-import { cleanText, createOcrPool, fromTsv, type OcrPool } from './ocr-pool';
+import { cleanText, createOcrPool, fromTsv, paddedPgm, type OcrPool } from './ocr-pool';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const scans = path.join(here, '../../../../tests/fixtures/real-scans');
@@ -71,6 +71,34 @@ describe('ocr pool', () => {
 			psm: 6
 		});
 		expect(whole).toEqual(page);
+	});
+
+	it('reads regions of a page given as pixels as it reads them from the encoded page', async () => {
+		const img = readFileSync(titlePng);
+		const { data, info } = await sharp(img).greyscale().raw().toBuffer({ resolveWithObject: true });
+		const pixels = { data, width: info.width, height: info.height };
+		const regions: [number, number, number, number][] = [
+			[0, 0, info.width, info.height],
+			[300, 150, 900, 330]
+		];
+		const fromPixels = await pool.recognizeRegions(pixels, regions, { psm: 6 });
+		expect(fromPixels).toEqual(await pool.recognizeRegions(img, regions, { psm: 6 }));
+		expect(fromPixels[0]?.text).toContain('Quang Dũng');
+	});
+
+	it('cuts a region onto a white margin as binary PGM', () => {
+		// 4×3 page, pixel value = 10·y + x.
+		const page = {
+			data: Uint8Array.from({ length: 12 }, (_, i) => 10 * Math.floor(i / 4) + (i % 4)),
+			width: 4,
+			height: 3
+		};
+		const pgm = paddedPgm(page, { left: 1, top: 1, width: 2, height: 2 }, 1);
+		const header = 'P5\n4 4\n255\n';
+		expect(pgm.subarray(0, header.length).toString('latin1')).toBe(header);
+		expect([...pgm.subarray(header.length)]).toEqual([
+			255, 255, 255, 255, 255, 11, 12, 255, 255, 21, 22, 255, 255, 255, 255, 255
+		]);
 	});
 
 	it('reads light text on dark by its inverted retry, which register reads turn off', async () => {

@@ -38,11 +38,25 @@ export interface RecognizeOptions {
 	invertRetry?: boolean;
 }
 
+/** An 8-bit, one-channel image in memory, row by row. */
+export interface GreyPixels {
+	data: Uint8Array;
+	width: number;
+	height: number;
+}
+
 export interface OcrPool {
 	readonly size: number;
 	recognizePage(image: Buffer, opts?: RecognizeOptions): Promise<OcrResult>;
-	/** One result per region (same order), word boxes in the coordinates of `image`. */
-	recognizeRegions(image: Buffer, regions: BBox[], opts?: RecognizeOptions): Promise<OcrResult[]>;
+	/**
+	 * One result per region (same order), word boxes in the coordinates of `image`: an encoded
+	 * image, or the pixels themselves (the pipeline's cleaned page, which is then never encoded).
+	 */
+	recognizeRegions(
+		image: Buffer | GreyPixels,
+		regions: BBox[],
+		opts?: RecognizeOptions
+	): Promise<OcrResult[]>;
 	close(): Promise<void>;
 }
 
@@ -174,27 +188,20 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 		},
 		async recognizeRegions(image, regions, opts = {}) {
 			// Decoded once: cutting a few hundred zones out of the encoded page would decode it each time.
-			const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
-			const raw = { width: info.width, height: info.height, channels: info.channels };
+			const page = Buffer.isBuffer(image) ? await decodeGrey(image) : image;
 			return Promise.all(
 				regions.map(async (r) => {
-					const x0 = clamp(Math.round(r[0]), 0, raw.width);
-					const y0 = clamp(Math.round(r[1]), 0, raw.height);
-					const x1 = clamp(Math.round(r[2]), 0, raw.width);
-					const y1 = clamp(Math.round(r[3]), 0, raw.height);
+					const x0 = clamp(Math.round(r[0]), 0, page.width);
+					const y0 = clamp(Math.round(r[1]), 0, page.height);
+					const x1 = clamp(Math.round(r[2]), 0, page.width);
+					const y1 = clamp(Math.round(r[3]), 0, page.height);
 					if (x1 - x0 < MIN_REGION || y1 - y0 < MIN_REGION) return emptyResult();
 					const box = { left: x0, top: y0, width: x1 - x0, height: y1 - y0 };
 					// Blank cells are most of a register page; tesseract has nothing to find there.
-					if (!hasInk(data, raw, box)) return emptyResult();
-					// A white margin helps tesseract with text touching the crop edge.
-					const pad = 10;
-					const crop = await sharp(data, { raw })
-						.extract(box)
-						.extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' })
-						.png()
-						.toBuffer();
+					if (!hasInk(page, box)) return emptyResult();
+					const crop = paddedPgm(page, box, REGION_PAD);
 					const res = await schedule((slot) => recognize(slot, crop, { psm: 6, ...opts }, 'tsv'));
-					return shift(res, x0 - pad, y0 - pad, [x0, y0, x1, y1]);
+					return shift(res, x0 - REGION_PAD, y0 - REGION_PAD, [x0, y0, x1, y1]);
 				})
 			);
 		},
@@ -208,26 +215,56 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 	};
 }
 
+// A white margin around a region helps tesseract with text touching the crop edge.
+const REGION_PAD = 10;
+
+async function decodeGrey(image: Buffer): Promise<GreyPixels> {
+	const { data, info } = await sharp(image)
+		.flatten({ background: '#ffffff' })
+		.greyscale()
+		.raw()
+		.toBuffer({ resolveWithObject: true });
+	return { data, width: info.width, height: info.height };
+}
+
+type Box = { left: number; top: number; width: number; height: number };
+
+/**
+ * A region of the page on a white margin, as binary PGM: tesseract's image library reads it
+ * as it is, where a PNG of every strip cost the main thread ~60 ms a page to compress and the
+ * worker more to inflate (docs/BENCHMARKS.md).
+ */
+export function paddedPgm(page: GreyPixels, box: Box, pad: number): Buffer {
+	const w = box.width + 2 * pad;
+	const h = box.height + 2 * pad;
+	const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1');
+	const out = Buffer.alloc(header.length + w * h, 255);
+	header.copy(out);
+	for (let y = 0; y < box.height; y++) {
+		const from = (box.top + y) * page.width + box.left;
+		out.set(page.data.subarray(from, from + box.width), header.length + (y + pad) * w + pad);
+	}
+	return out;
+}
+
 // Fewer ink pixels than this in a zone is dust or a ruling's end, not a character.
 const MIN_INK_PIXELS = 12;
 // Ink is this much darker than the zone's paper; faded ink on grey scans is far from black.
 const INK_CONTRAST = 60;
 
-/** Whether a zone of a decoded image holds anything clearly darker than its paper. */
-function hasInk(
-	data: Buffer,
-	raw: { width: number; channels: number },
-	box: { left: number; top: number; width: number; height: number }
-): boolean {
-	// The first channel is enough: grey, or red of a colour scan (ink is dark in all three).
-	const at = (x: number, y: number) => data[(y * raw.width + x) * raw.channels] ?? 0;
+/** Whether a zone of the page holds anything clearly darker than its paper. */
+function hasInk(page: GreyPixels, box: Box): boolean {
+	const { data, width } = page;
+	const right = box.left + box.width;
+	const bottom = box.top + box.height;
 	let paper = 0;
-	for (let y = box.top; y < box.top + box.height; y++)
-		for (let x = box.left; x < box.left + box.width; x++) paper = Math.max(paper, at(x, y));
+	for (let y = box.top; y < bottom; y++)
+		for (let i = y * width + box.left, end = y * width + right; i < end; i++)
+			if (data[i]! > paper) paper = data[i]!;
 	let dark = 0;
-	for (let y = box.top; y < box.top + box.height; y++)
-		for (let x = box.left; x < box.left + box.width; x++)
-			if (at(x, y) < paper - INK_CONTRAST && ++dark >= MIN_INK_PIXELS) return true;
+	for (let y = box.top; y < bottom; y++)
+		for (let i = y * width + box.left, end = y * width + right; i < end; i++)
+			if (data[i]! < paper - INK_CONTRAST && ++dark >= MIN_INK_PIXELS) return true;
 	return false;
 }
 

@@ -87,26 +87,29 @@ export function shrinkMin(img: Grey, factor: number): Grey {
 	const h = Math.floor(img.height / factor);
 	const out = grey(w, h);
 	// Source pixels are read only inside the w·factor × h·factor top-left block, so in range.
+	const src = img.data;
+	const dst = out.data;
 	for (let y = 0; y < h; y++)
 		for (let x = 0; x < w; x++) {
 			let m = 255;
 			for (let dy = 0; dy < factor; dy++) {
 				const row = (y * factor + dy) * img.width + x * factor;
 				for (let dx = 0; dx < factor; dx++) {
-					const v = img.data[row + dx]!;
+					const v = src[row + dx]!;
 					if (v < m) m = v;
 				}
 			}
-			out.data[y * w + x] = m;
+			dst[y * w + x] = m;
 		}
 	return out;
 }
 
 /** Otsu's threshold over the whole image. */
 export function otsu(img: Grey): number {
-	const hist = new Float64Array(256);
+	const hist = new Int32Array(256);
+	const d = img.data;
 	// A pixel is a byte and there are 256 bins, so hist[v] exists.
-	for (const v of img.data) hist[v]!++;
+	for (let i = 0; i < d.length; i++) hist[d[i]!]!++;
 	const total = img.data.length;
 	let sum = 0;
 	for (const [i, n] of hist.entries()) sum += i * n;

@@ -59,32 +59,32 @@ function binary(img: Grey): Uint8Array {
  */
 function withoutRulings(ink: Uint8Array, w: number, h: number): Uint8Array {
 	const out = ink.slice();
-	const clearRuns = (count: number, length: number, at: (i: number, j: number) => number) => {
+	// Runs along rows (stride 1) then along columns (stride w); plain index loops, as this scans
+	// every pixel of the page twice on the main thread.
+	const clearRuns = (count: number, length: number, lineStep: number, stride: number) => {
 		const min = Math.max(20, Math.round(length * 0.06));
 		for (let i = 0; i < count; i++) {
+			const base = i * lineStep;
 			let start = -1;
 			for (let j = 0; j <= length; j++) {
-				const on = j < length && ink[at(i, j)] === 1;
+				const on = j < length && ink[base + j * stride] === 1;
 				if (on && start < 0) start = j;
 				if (!on && start >= 0) {
-					if (j - start >= min) for (let k = start; k < j; k++) out[at(i, k)] = 0;
+					if (j - start >= min) for (let k = start; k < j; k++) out[base + k * stride] = 0;
 					start = -1;
 				}
 			}
 		}
 	};
-	clearRuns(h, w, (y, x) => y * w + x);
-	clearRuns(w, h, (x, y) => y * w + x);
+	clearRuns(h, w, w, 1);
+	clearRuns(w, h, 1, w);
 	return out;
 }
 
 function profile(ink: Uint8Array, w: number, h: number, dir: 'rows' | 'cols'): Float64Array {
 	const p = new Float64Array(dir === 'rows' ? h : w);
-	for (let y = 0; y < h; y++)
-		for (let x = 0; x < w; x++) {
-			const i = dir === 'rows' ? y : x;
-			if (ink[y * w + x]) p[i] = (p[i] ?? 0) + 1;
-		}
+	for (let y = 0, i = 0; y < h; y++)
+		for (let x = 0; x < w; x++, i++) if (ink[i]) p[dir === 'rows' ? y : x]!++;
 	return p;
 }
 
@@ -114,7 +114,7 @@ function upInk(ink: Uint8Array, w: number, h: number): { above: number; below: n
 		const x1 = Math.min(w, x0 + strip);
 		for (let y = 0; y < h; y++) {
 			let n = 0;
-			for (let x = x0; x < x1; x++) n += ink[y * w + x] ?? 0;
+			for (let i = y * w + x0, end = y * w + x1; i < end; i++) n += ink[i]!;
 			rows[y] = n;
 		}
 		const r = lineInk(rows);
