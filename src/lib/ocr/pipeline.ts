@@ -8,8 +8,11 @@ import {
 	mapBox,
 	preprocessPage,
 	type Grey,
+	type Preprocessed,
 	type PreprocessOptions
 } from './preprocess/index';
+import { findTableQuad, squareQuad } from './preprocess/perspective';
+import { compose } from './preprocess/transform';
 import { openScanFile, splitScan } from './page-source';
 import { checkField, flagAll, flagUnreliablePage } from './postprocess/fields';
 import { proposeEntries } from './segment/entries';
@@ -134,21 +137,26 @@ async function ocrPage(
 	const original = await decodeGrey(image, { page: sharpPage ?? 0, limitInputPixels: maxPixels });
 	const pageAspect = opts.type ? opts.template?.pageAspect : undefined;
 	const pre = await preprocessPage(original, { pageAspect, ...opts.preprocess });
-	const back = invert(pre.transform);
+	const laidOut =
+		opts.type && opts.template
+			? await segmentPage(pre, opts.template, opts.preprocess?.perspective !== false)
+			: null;
+	const upright = laidOut?.image ?? pre.image;
+	const segmented = laidOut?.segmented ?? null;
+	const back = invert(laidOut?.transform ?? pre.transform);
 	const toOriginal = (b: BBox): BBox => clampBox(mapBox(back, b), original.width, original.height);
-	const segmented = opts.type && opts.template ? await segment(pre.image, opts.template) : null;
 	// Entries are read from the page with its ruling erased: the table's body one column at a time
 	// (or the whole page when its text is wanted too), the words then dealt to the field zones.
 	// A column strip gives tesseract whole lines of its cells: per-zone crops lost far more tone
 	// marks and took longer, and one block of the whole body mixed the columns' lines
 	// (docs/BENCHMARKS.md).
-	const cleaned = segmented?.erased ?? pre.image;
+	const cleaned = segmented?.erased ?? upright;
 	const wantText = opts.fullText !== false;
 	const body = segmented ? unionBox(segmented.regions.map((r) => r.bbox)) : null;
 	let res: OcrResult | null = null;
 	if (wantText) res = await pool.recognizePage(await encodePng(cleaned), { psm: 3 });
 	else if (body && segmented) {
-		const strips = columnStrips(body, segmented.columns, MIN_COLUMN * pre.image.width);
+		const strips = columnStrips(body, segmented.columns, MIN_COLUMN * upright.width);
 		const reads = await pool.recognizeRegions(cleaned, strips, { psm: 6, invertRetry: false });
 		res = { text: '', words: reads.flatMap((r) => r.words), confidence: 0 };
 	}
@@ -161,7 +169,7 @@ async function ocrPage(
 		steps: {
 			rotate: pre.steps.rotate,
 			skew: Math.round(pre.steps.skew * 100) / 100,
-			perspective: pre.steps.quad !== null,
+			perspective: pre.steps.quad !== null || laidOut?.squared === true,
 			ms: pre.steps.ms
 		}
 	};
@@ -193,6 +201,34 @@ async function ocrPage(
 		out.entries = [];
 	}
 	return out;
+}
+
+/**
+ * Segments the cleaned page. When its table misfits the template's grid, the table itself is
+ * squared and segmented again, and kept if it then fits: a photo's page outline found a little
+ * off (a shadowed corner) leaves the table a trapezoid whose rules cut the cells wrong. Part of
+ * the perspective correction (`squareTable`: off when it is).
+ */
+async function segmentPage(pre: Preprocessed, template: LayoutSpec, squareTable: boolean) {
+	const plain = {
+		image: pre.image,
+		transform: pre.transform,
+		segmented: await segment(pre.image, template),
+		squared: false
+	};
+	if (!plain.segmented.misfit || !squareTable) return plain;
+	const { cv } = await loadCv();
+	const quad = findTableQuad(cv, pre.image);
+	if (!quad) return plain;
+	const square = squareQuad(cv, pre.image, quad);
+	const again = await segment(square.image, template);
+	if (again.misfit) return plain;
+	return {
+		image: square.image,
+		transform: compose(pre.transform, square.transform),
+		segmented: again,
+		squared: true
+	};
 }
 
 /**

@@ -5,4 +5,4 @@
  * (a new tesseract.js or traineddata, a changed threshold or clean-up rule); otherwise every scan
  * read before keeps its old reading. Template edits need no bump: their content is in the key.
  */
-export const OCR_ENGINE_VERSION = '5';
+export const OCR_ENGINE_VERSION = '6';

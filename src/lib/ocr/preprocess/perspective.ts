@@ -1,6 +1,6 @@
 import type { Cv } from './cv';
-import { toMat, warpGrey, type Grey } from './image';
-import type { Homography } from './transform';
+import { shrinkMin, toMat, warpGrey, type Grey } from './image';
+import { compose, mapPoint, type Homography } from './transform';
 
 export type Quad = [[number, number], [number, number], [number, number], [number, number]];
 
@@ -106,4 +106,95 @@ export function warpQuad(cv: Cv, img: Grey, q: Quad): { image: Grey; transform: 
 	const transform = Array.from(m.data64F) as Homography;
 	m.delete();
 	return { image: warpGrey(cv, img, transform, W, H), transform };
+}
+
+/**
+ * The outer border of a ruled table, as a quadrilateral: the largest ink blob (a table's rules
+ * all join up), its convex hull reduced to four corners. Null when no blob covers a third of the
+ * page or its hull is not four-sided. Read on a half-size copy that keeps thin rules (min-shrink).
+ */
+export function findTableQuad(cv: Cv, img: Grey): Quad | null {
+	const f = img.width > 1600 ? 2 : 1;
+	const small = shrinkMin(img, f);
+	const src = toMat(cv, small);
+	const ink = new cv.Mat();
+	cv.threshold(src, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+	src.delete();
+	const contours = new cv.MatVector();
+	const hierarchy = new cv.Mat();
+	cv.findContours(ink, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+	ink.delete();
+	hierarchy.delete();
+	let table = -1;
+	let tableArea = (small.width * small.height) / 3;
+	for (let i = 0; i < contours.size(); i++) {
+		const c = contours.get(i);
+		const r = cv.boundingRect(c);
+		if (r.width * r.height > tableArea) {
+			tableArea = r.width * r.height;
+			table = i;
+		}
+		c.delete();
+	}
+	let quad: Quad | null = null;
+	if (table >= 0) {
+		const c = contours.get(table);
+		const hull = new cv.Mat();
+		cv.convexHull(c, hull);
+		// The tightest tolerance that leaves four corners: text poking past the border is cut off.
+		for (const tolerance of [0.01, 0.02, 0.04]) {
+			const approx = new cv.Mat();
+			cv.approxPolyDP(hull, approx, tolerance * cv.arcLength(hull, true), true);
+			if (approx.rows === 4) {
+				const pts: [number, number][] = [];
+				for (let j = 0; j < 4; j++) {
+					const x = approx.data32S[j * 2] ?? 0;
+					const y = approx.data32S[j * 2 + 1] ?? 0;
+					pts.push([x * f + (f - 1) / 2, y * f + (f - 1) / 2]);
+				}
+				quad = orderCorners(pts);
+			}
+			approx.delete();
+			if (quad) break;
+		}
+		hull.delete();
+		c.delete();
+	}
+	contours.delete();
+	return quad;
+}
+
+/**
+ * Makes a quadrilateral (a table photographed at an angle) an upright rectangle of its mean side
+ * lengths, in place at its top-left corner, on a canvas that holds the whole warped image.
+ */
+export function squareQuad(cv: Cv, img: Grey, q: Quad): { image: Grey; transform: Homography } {
+	const d = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+	const W = (d(q[0], q[1]) + d(q[3], q[2])) / 2;
+	const H = (d(q[0], q[3]) + d(q[1], q[2])) / 2;
+	const [x0, y0] = q[0];
+	const from = cv.matFromArray(4, 1, cv.CV_32FC2, q.flat());
+	const to = cv.matFromArray(4, 1, cv.CV_32FC2, [x0, y0, x0 + W, y0, x0 + W, y0 + H, x0, y0 + H]);
+	const m = cv.getPerspectiveTransform(from, to);
+	from.delete();
+	to.delete();
+	const square = Array.from(m.data64F) as Homography;
+	m.delete();
+	// Shift so that no corner of the image falls off the canvas.
+	const corners = [
+		mapPoint(square, 0, 0),
+		mapPoint(square, img.width, 0),
+		mapPoint(square, img.width, img.height),
+		mapPoint(square, 0, img.height)
+	];
+	const minX = Math.min(...corners.map((c) => c[0]));
+	const minY = Math.min(...corners.map((c) => c[1]));
+	const width = Math.ceil(Math.max(...corners.map((c) => c[0])) - minX);
+	const height = Math.ceil(Math.max(...corners.map((c) => c[1])) - minY);
+	// A wildly stretched canvas means a wrong quad: keep the page's own frame then.
+	const fits = width <= 1.5 * img.width && height <= 1.5 * img.height;
+	const transform = fits ? compose(square, [1, 0, -minX, 0, 1, -minY, 0, 0, 1]) : square;
+	return fits
+		? { image: warpGrey(cv, img, transform, width, height), transform }
+		: { image: warpGrey(cv, img, transform, img.width, img.height), transform };
 }

@@ -1,5 +1,6 @@
 import type { Ruling } from './ruling';
-import type { Box, LayoutSpec } from './layout';
+import { columnsMatched } from './grid-check';
+import type { Box, LayoutSpec, TableGrid } from './layout';
 
 export interface EntryRegion {
 	bbox: Box;
@@ -24,13 +25,13 @@ export function proposeEntries(
 	height: number
 ): EntryRegion[] {
 	const xs = ruling.vertical.map((r) => r.at);
-	const left = xs.length >= 2 ? Math.min(...xs) : 0;
-	const right = xs.length >= 2 ? Math.max(...xs) : width;
+	const [left, right] = xs.length >= 2 ? tableSides(xs, spec.grid) : [0, width];
 	// A row rule crosses the table; a shorter one is a page edge or a photo's border, not a row.
 	const crossesTable = (r: Ruling['horizontal'][number]) =>
 		Math.min(r.to, right) - Math.max(r.from, left) >= MIN_RULE_SPAN * (right - left);
 	const ys = ruling.horizontal
 		.filter(crossesTable)
+		.filter(spec.layout === 'table' ? withinColumns(ruling, left, right, height) : () => true)
 		.map((r) => r.at)
 		.sort((a, b) => a - b);
 	const boxes: Box[] = [];
@@ -55,6 +56,49 @@ export function proposeEntries(
 		boxes.push([left, top, right, bottom]);
 	}
 	return boxes.map((bbox) => ({ bbox, fields: zoneFields(bbox, spec, xs) }));
+}
+
+// How far past the column rules' ends a row rule may lie, as a share of the page's height.
+const ROW_OVERHANG = 0.02;
+
+/**
+ * Whether a horizontal rule lies within the height the table's column rules span (their median
+ * ends): a line above or below all of them is a photo's page edge or a shadow, not a row.
+ */
+function withinColumns(ruling: Ruling, left: number, right: number, height: number) {
+	const columns = ruling.vertical.filter((r) => r.at >= left && r.at <= right);
+	if (columns.length < 3) return () => true;
+	const top = median(columns.map((r) => r.from));
+	const bottom = median(columns.map((r) => r.to));
+	const slack = ROW_OVERHANG * height;
+	return (r: Ruling['horizontal'][number]) => r.at >= top - slack && r.at <= bottom + slack;
+}
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+}
+
+/**
+ * The table's left and right rules: the outermost vertical rules, unless the book's grid is known
+ * and another pair fits more of its columns (a photo's page edge is a long vertical line too).
+ */
+function tableSides(xs: readonly number[], grid: TableGrid | undefined): [number, number] {
+	const sorted = [...xs].sort((a, b) => a - b);
+	let best: [number, number] = [sorted[0] ?? 0, sorted[sorted.length - 1] ?? 0];
+	if (!grid) return best;
+	let bestFit = columnsMatched(best[0], best[1], sorted, grid);
+	for (const [i, l] of sorted.entries())
+		for (const r of sorted.slice(i + 1)) {
+			if (bestFit === grid.columns.length) return best;
+			const fit = columnsMatched(l, r, sorted, grid);
+			if (fit > bestFit) {
+				best = [l, r];
+				bestFit = fit;
+			}
+		}
+	return best;
 }
 
 export function zoneFields(

@@ -23,8 +23,20 @@ export function gridMismatch(
 	const first = regions[0];
 	if (!first || regions.length !== grid.entries) return 'entries';
 	const [left, , right] = first.bbox;
+	return columnsMatched(left, right, verticalRules, grid) === grid.columns.length
+		? null
+		: 'columns';
+}
+
+/** How many of the grid's column rules have a vertical rule near them in a table from `left` to `right`. */
+export function columnsMatched(
+	left: number,
+	right: number,
+	verticalRules: readonly number[],
+	grid: TableGrid
+): number {
 	const width = right - left;
 	const near = (x: number) =>
 		verticalRules.some((r) => Math.abs(r - x) <= COLUMN_TOLERANCE * width);
-	return grid.columns.every((f) => near(left + f * width)) ? null : 'columns';
+	return grid.columns.filter((f) => near(left + f * width)).length;
 }

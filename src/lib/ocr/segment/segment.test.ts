@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import { assert, beforeAll, describe, expect, it } from 'vitest';
 import { loadCv, type Cv } from '../preprocess/cv';
-import { decodeGrey } from '../preprocess/image';
+import { decodeGrey, warpGrey } from '../preprocess/image';
+import { findTableQuad, squareQuad } from '../preprocess/perspective';
+import { mapPoint, type Homography } from '../preprocess/transform';
 import { proposeEntries } from './entries';
 import type { LayoutSpec } from './layout';
 import { detectRuling } from './ruling';
@@ -104,6 +106,74 @@ describe('ruling and entries', () => {
 		);
 		expect(entries).toHaveLength(5);
 		expect(entries[0]?.bbox[1]).toBeCloseTo(200, -1);
+	});
+
+	it('a long line beside the table (a page edge) is not its side when the grid is known', async () => {
+		const r = detectRuling(cv, await decodeGrey(await ruledPage()));
+		const edge = { at: 40, from: 0, to: 1100 };
+		const withEdge = { ...r, vertical: [edge, ...r.vertical] };
+		// The columns of ruledPage as shares of its 1400 px table.
+		const grid = { entries: 5, columns: [0, 600 / 1400, 1000 / 1400, 1] };
+		expect(proposeEntries(withEdge, spec, 1600, 1100)[0]?.bbox[0]).toBe(40);
+		const entries = proposeEntries(withEdge, { ...spec, grid }, 1600, 1100);
+		expect(entries).toHaveLength(5);
+		expect(entries[0]?.bbox[0]).toBeCloseTo(100, -1);
+		expect(entries[0]?.bbox[2]).toBeCloseTo(1500, -1);
+	});
+
+	it('a line across the page above or below the column rules (a photo border) is no row', async () => {
+		const r = detectRuling(cv, await decodeGrey(await ruledPage()));
+		const above = { at: 40, from: 100, to: 1500 };
+		const below = { at: 1060, from: 100, to: 1500 };
+		const entries = proposeEntries(
+			{ ...r, horizontal: [above, ...r.horizontal, below] },
+			spec,
+			1600,
+			1100
+		);
+		expect(entries).toHaveLength(5);
+		expect(entries[0]?.bbox[1]).toBeCloseTo(200, -1);
+		expect(entries[4]?.bbox[3]).toBeCloseTo(950, -1);
+	});
+
+	it('squares a table photographed at an angle: its rules come out level and upright', async () => {
+		const flat = await decodeGrey(await ruledPage());
+		// The table's corners (100,100)…(1500,950) pulled into a trapezoid, as a phone held askew.
+		const quadOf = (pts: number[]) => cv.matFromArray(4, 1, cv.CV_32FC2, pts);
+		const from = quadOf([100, 100, 1500, 100, 1500, 950, 100, 950]);
+		const to = quadOf([160, 130, 1460, 80, 1520, 990, 90, 930]);
+		const m = cv.getPerspectiveTransform(from, to);
+		const h = Array.from(m.data64F as Float64Array) as Homography;
+		[from, to, m].forEach((x) => x.delete());
+		const photo = warpGrey(cv, flat, h, 1600, 1100);
+		const quad = findTableQuad(cv, photo);
+		assert(quad, 'no table found');
+		const expected = [
+			[160, 130],
+			[1460, 80],
+			[1520, 990],
+			[90, 930]
+		];
+		quad.forEach((p, i) => {
+			expect(Math.hypot(p[0] - expected[i]![0]!, p[1] - expected[i]![1]!)).toBeLessThan(6);
+		});
+		const square = squareQuad(cv, photo, quad);
+		const ruling = detectRuling(cv, square.image);
+		expect(ruling.horizontal).toHaveLength(ROWS.length);
+		expect(ruling.vertical).toHaveLength(COLS.length);
+		// Each vertical rule spans the same rows, and the columns keep their proportions.
+		const [l, , , r] = ruling.vertical.map((v) => v.at);
+		const spans = ruling.vertical.map((v) => [v.from, v.to]);
+		for (const [a, b] of spans) {
+			expect(Math.abs(a! - spans[0]![0]!)).toBeLessThan(8);
+			expect(Math.abs(b! - spans[0]![1]!)).toBeLessThan(8);
+		}
+		const shares = ruling.vertical.map((v) => (v.at - l!) / (r! - l!));
+		shares.forEach((x, i) => expect(x).toBeCloseTo((COLS[i]! - 100) / 1400, 2));
+		// The transform takes a table corner of the photo to its squared place.
+		const [x, y] = mapPoint(square.transform, 1520, 990);
+		expect(Math.abs(x - r!)).toBeLessThan(6);
+		expect(Math.abs(y - ruling.horizontal[ROWS.length - 1]!.at)).toBeLessThan(6);
 	});
 
 	it('a form layout gives one entry for the ruled area', async () => {
