@@ -206,8 +206,8 @@ async function ocrPage(
 /**
  * Segments the cleaned page. When its table misfits the template's grid, the table itself is
  * squared and segmented again, and kept if it then fits: a photo's page outline found a little
- * off (a shadowed corner) leaves the table a trapezoid whose rules cut the cells wrong. Part of
- * the perspective correction (`squareTable`: off when it is).
+ * off (a shadowed corner) leaves the table a trapezoid whose rules cut the cells wrong. This is
+ * part of the perspective correction: `squareTable` is false when that is turned off.
  */
 async function segmentPage(pre: Preprocessed, template: LayoutSpec, squareTable: boolean) {
 	const plain = {

@@ -80,6 +80,8 @@ function median(xs: number[]): number {
 	return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 }
 
+const MAX_RULES_PER_COLUMN = 3;
+
 /**
  * The table's left and right rules: the outermost vertical rules, unless the book's grid is known
  * and another pair fits more of its columns (a photo's page edge is a long vertical line too).
@@ -87,7 +89,9 @@ function median(xs: number[]): number {
 function tableSides(xs: readonly number[], grid: TableGrid | undefined): [number, number] {
 	const sorted = [...xs].sort((a, b) => a - b);
 	let best: [number, number] = [sorted[0] ?? 0, sorted[sorted.length - 1] ?? 0];
-	if (!grid) return best;
+	// Far more rules than the grid has columns is not this book's table (and the pairs to try
+	// grow with the square of the rules): keep the outermost.
+	if (!grid || sorted.length > MAX_RULES_PER_COLUMN * grid.columns.length) return best;
 	let bestFit = columnsMatched(best[0], best[1], sorted, grid);
 	for (const [i, l] of sorted.entries())
 		for (const r of sorted.slice(i + 1)) {
