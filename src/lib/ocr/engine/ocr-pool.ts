@@ -1,6 +1,6 @@
 import os from 'node:os';
-import sharp from 'sharp';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { decodeGrey, type Grey } from '../preprocess/image';
 import { tessPaths } from './tessdata';
 
 /** [x0, y0, x1, y1] in pixels of the image given to the engine, x1/y1 exclusive. */
@@ -38,13 +38,6 @@ export interface RecognizeOptions {
 	invertRetry?: boolean;
 }
 
-/** An 8-bit, one-channel image in memory, row by row. */
-export interface GreyPixels {
-	data: Uint8Array;
-	width: number;
-	height: number;
-}
-
 export interface OcrPool {
 	readonly size: number;
 	recognizePage(image: Buffer, opts?: RecognizeOptions): Promise<OcrResult>;
@@ -53,7 +46,7 @@ export interface OcrPool {
 	 * image, or the pixels themselves (the pipeline's cleaned page, which is then never encoded).
 	 */
 	recognizeRegions(
-		image: Buffer | GreyPixels,
+		image: Buffer | Grey,
 		regions: BBox[],
 		opts?: RecognizeOptions
 	): Promise<OcrResult[]>;
@@ -218,15 +211,6 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 // A white margin around a region helps tesseract with text touching the crop edge.
 const REGION_PAD = 10;
 
-async function decodeGrey(image: Buffer): Promise<GreyPixels> {
-	const { data, info } = await sharp(image)
-		.flatten({ background: '#ffffff' })
-		.greyscale()
-		.raw()
-		.toBuffer({ resolveWithObject: true });
-	return { data, width: info.width, height: info.height };
-}
-
 type Box = { left: number; top: number; width: number; height: number };
 
 /**
@@ -234,7 +218,7 @@ type Box = { left: number; top: number; width: number; height: number };
  * as it is, where a PNG of every strip cost the main thread ~60 ms a page to compress and the
  * worker more to inflate (docs/BENCHMARKS.md).
  */
-export function paddedPgm(page: GreyPixels, box: Box, pad: number): Buffer {
+export function paddedPgm(page: Grey, box: Box, pad: number): Buffer {
 	const w = box.width + 2 * pad;
 	const h = box.height + 2 * pad;
 	const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1');
@@ -253,7 +237,7 @@ const MIN_INK_PIXELS = 12;
 const INK_CONTRAST = 60;
 
 /** Whether a zone of the page holds anything clearly darker than its paper. */
-function hasInk(page: GreyPixels, box: Box): boolean {
+function hasInk(page: Grey, box: Box): boolean {
 	const { data, width } = page;
 	const right = box.left + box.width;
 	const bottom = box.top + box.height;

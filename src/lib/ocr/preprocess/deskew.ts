@@ -1,5 +1,5 @@
 import type { Cv } from './cv';
-import { otsu, shrinkMin, toMat, warpGrey, type Grey } from './image';
+import { otsu, outerContours, shrinkMin, toMat, warpGrey, type Grey } from './image';
 import { rotationAbout, type Homography } from './transform';
 
 export interface SkewEstimate {
@@ -26,11 +26,8 @@ export function estimateSkew(cv: Cv, full: Grey): SkewEstimate {
 	const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(kw, 1));
 	cv.morphologyEx(bin, bin, cv.MORPH_CLOSE, kernel);
 	kernel.delete();
-	const contours = new cv.MatVector();
-	const hierarchy = new cv.Mat();
-	cv.findContours(bin, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+	const contours = outerContours(cv, bin);
 	bin.delete();
-	hierarchy.delete();
 	const angles: number[] = [];
 	for (let i = 0; i < contours.size(); i++) {
 		const c = contours.get(i);

@@ -51,6 +51,18 @@ export function toMat(cv: Cv, img: Grey): InstanceType<Cv['Mat']> {
 	return m;
 }
 
+/** The outer contours of a binary Mat's white blobs (the hierarchy is not kept). */
+export function outerContours(
+	cv: Cv,
+	binary: InstanceType<Cv['Mat']>
+): InstanceType<Cv['MatVector']> {
+	const contours = new cv.MatVector();
+	const hierarchy = new cv.Mat();
+	cv.findContours(binary, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+	hierarchy.delete();
+	return contours;
+}
+
 /** Copies the Mat's pixels out (the wasm heap may move) and frees it. */
 export function fromMat(m: InstanceType<Cv['Mat']>, free = true): Grey {
 	const out = { data: new Uint8Array(m.data), width: m.cols, height: m.rows };

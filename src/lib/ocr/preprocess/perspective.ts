@@ -1,5 +1,5 @@
 import type { Cv } from './cv';
-import { shrinkMin, toMat, warpGrey, type Grey } from './image';
+import { outerContours, shrinkMin, toMat, warpGrey, type Grey } from './image';
 import { compose, mapPoint, type Homography } from './transform';
 
 export type Quad = [[number, number], [number, number], [number, number], [number, number]];
@@ -30,34 +30,19 @@ export function findPageQuad(cv: Cv, img: Grey): Quad | null {
 	kernel.delete();
 	const sw = small.cols;
 	const sh = small.rows;
-	const contours = new cv.MatVector();
-	const hierarchy = new cv.Mat();
-	cv.findContours(small, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+	const contours = outerContours(cv, small);
 	small.delete();
-	hierarchy.delete();
 	let best: Quad | null = null;
 	let bestArea = 0;
 	for (let i = 0; i < contours.size(); i++) {
 		const c = contours.get(i);
 		const area = cv.contourArea(c);
 		if (area > bestArea && area > 0.25 * sw * sh) {
-			const hull = new cv.Mat();
-			cv.convexHull(c, hull);
-			const approx = new cv.Mat();
-			cv.approxPolyDP(hull, approx, 0.02 * cv.arcLength(hull, true), true);
-			if (approx.rows === 4) {
-				const pts: [number, number][] = [];
-				for (let j = 0; j < 4; j++) {
-					const x = approx.data32S[j * 2];
-					const y = approx.data32S[j * 2 + 1];
-					if (x === undefined || y === undefined) throw new Error('quad has fewer than 4 points');
-					pts.push([x * f, y * f]);
-				}
-				best = orderCorners(pts);
+			const quad = hullCorners(cv, c, [0.02], (x, y) => [x * f, y * f]);
+			if (quad) {
+				best = quad;
 				bestArea = area;
 			}
-			hull.delete();
-			approx.delete();
 		}
 		c.delete();
 	}
@@ -95,16 +80,8 @@ export function orderCorners(pts: [number, number][]): Quad {
 
 /** Warps the quad to an upright rectangle of its mean side lengths. */
 export function warpQuad(cv: Cv, img: Grey, q: Quad): { image: Grey; transform: Homography } {
-	const d = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
-	const W = Math.round((d(q[0], q[1]) + d(q[3], q[2])) / 2);
-	const H = Math.round((d(q[0], q[3]) + d(q[1], q[2])) / 2);
-	const from = cv.matFromArray(4, 1, cv.CV_32FC2, q.flat());
-	const to = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, W - 1, 0, W - 1, H - 1, 0, H - 1]);
-	const m = cv.getPerspectiveTransform(from, to);
-	from.delete();
-	to.delete();
-	const transform = Array.from(m.data64F) as Homography;
-	m.delete();
+	const [W, H] = meanSides(q).map(Math.round) as [number, number];
+	const transform = homography(cv, q, [0, 0, W - 1, 0, W - 1, H - 1, 0, H - 1]);
 	return { image: warpGrey(cv, img, transform, W, H), transform };
 }
 
@@ -120,11 +97,8 @@ export function findTableQuad(cv: Cv, img: Grey): Quad | null {
 	const ink = new cv.Mat();
 	cv.threshold(src, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
 	src.delete();
-	const contours = new cv.MatVector();
-	const hierarchy = new cv.Mat();
-	cv.findContours(ink, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+	const contours = outerContours(cv, ink);
 	ink.delete();
-	hierarchy.delete();
 	let table = -1;
 	let tableArea = (small.width * small.height) / 3;
 	for (let i = 0; i < contours.size(); i++) {
@@ -139,25 +113,11 @@ export function findTableQuad(cv: Cv, img: Grey): Quad | null {
 	let quad: Quad | null = null;
 	if (table >= 0) {
 		const c = contours.get(table);
-		const hull = new cv.Mat();
-		cv.convexHull(c, hull);
 		// The tightest tolerance that leaves four corners: text poking past the border is cut off.
-		for (const tolerance of [0.01, 0.02, 0.04]) {
-			const approx = new cv.Mat();
-			cv.approxPolyDP(hull, approx, tolerance * cv.arcLength(hull, true), true);
-			if (approx.rows === 4) {
-				const pts: [number, number][] = [];
-				for (let j = 0; j < 4; j++) {
-					const x = approx.data32S[j * 2] ?? 0;
-					const y = approx.data32S[j * 2 + 1] ?? 0;
-					pts.push([x * f + (f - 1) / 2, y * f + (f - 1) / 2]);
-				}
-				quad = orderCorners(pts);
-			}
-			approx.delete();
-			if (quad) break;
-		}
-		hull.delete();
+		quad = hullCorners(cv, c, [0.01, 0.02, 0.04], (x, y) => [
+			x * f + (f - 1) / 2,
+			y * f + (f - 1) / 2
+		]);
 		c.delete();
 	}
 	contours.delete();
@@ -169,17 +129,9 @@ export function findTableQuad(cv: Cv, img: Grey): Quad | null {
  * lengths, in place at its top-left corner, on a canvas that holds the whole warped image.
  */
 export function squareQuad(cv: Cv, img: Grey, q: Quad): { image: Grey; transform: Homography } {
-	const d = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
-	const W = (d(q[0], q[1]) + d(q[3], q[2])) / 2;
-	const H = (d(q[0], q[3]) + d(q[1], q[2])) / 2;
+	const [W, H] = meanSides(q);
 	const [x0, y0] = q[0];
-	const from = cv.matFromArray(4, 1, cv.CV_32FC2, q.flat());
-	const to = cv.matFromArray(4, 1, cv.CV_32FC2, [x0, y0, x0 + W, y0, x0 + W, y0 + H, x0, y0 + H]);
-	const m = cv.getPerspectiveTransform(from, to);
-	from.delete();
-	to.delete();
-	const square = Array.from(m.data64F) as Homography;
-	m.delete();
+	const square = homography(cv, q, [x0, y0, x0 + W, y0, x0 + W, y0 + H, x0, y0 + H]);
 	// Shift so that no corner of the image falls off the canvas.
 	const corners = [
 		mapPoint(square, 0, 0),
@@ -194,7 +146,51 @@ export function squareQuad(cv: Cv, img: Grey, q: Quad): { image: Grey; transform
 	// A wildly stretched canvas means a wrong quad: keep the page's own frame then.
 	const fits = width <= 1.5 * img.width && height <= 1.5 * img.height;
 	const transform = fits ? compose(square, [1, 0, -minX, 0, 1, -minY, 0, 0, 1]) : square;
-	return fits
-		? { image: warpGrey(cv, img, transform, width, height), transform }
-		: { image: warpGrey(cv, img, transform, img.width, img.height), transform };
+	const [w, h] = fits ? [width, height] : [img.width, img.height];
+	return { image: warpGrey(cv, img, transform, w, h), transform };
+}
+
+/** The mean lengths of a quad's top and bottom sides, and of its left and right ones. */
+function meanSides(q: Quad): [number, number] {
+	const d = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+	return [(d(q[0], q[1]) + d(q[3], q[2])) / 2, (d(q[0], q[3]) + d(q[1], q[2])) / 2];
+}
+
+/** The perspective transform taking the quad's corners to `to` (x, y of each, in the same order). */
+function homography(cv: Cv, q: Quad, to: number[]): Homography {
+	const src = cv.matFromArray(4, 1, cv.CV_32FC2, q.flat());
+	const dst = cv.matFromArray(4, 1, cv.CV_32FC2, to);
+	const m = cv.getPerspectiveTransform(src, dst);
+	src.delete();
+	dst.delete();
+	const h = Array.from(m.data64F) as Homography;
+	m.delete();
+	return h;
+}
+
+/**
+ * A contour's convex hull reduced to four corners at the first tolerance (a share of its
+ * perimeter) that gives four, mapped by `toFull` from the reduced copy's pixels; null if none does.
+ */
+function hullCorners(
+	cv: Cv,
+	contour: InstanceType<Cv['Mat']>,
+	tolerances: readonly number[],
+	toFull: (x: number, y: number) => [number, number]
+): Quad | null {
+	const hull = new cv.Mat();
+	cv.convexHull(contour, hull);
+	let quad: Quad | null = null;
+	for (const tolerance of tolerances) {
+		const approx = new cv.Mat();
+		cv.approxPolyDP(hull, approx, tolerance * cv.arcLength(hull, true), true);
+		if (approx.rows === 4)
+			quad = orderCorners(
+				[0, 1, 2, 3].map((j) => toFull(approx.data32S[j * 2] ?? 0, approx.data32S[j * 2 + 1] ?? 0))
+			);
+		approx.delete();
+		if (quad) break;
+	}
+	hull.delete();
+	return quad;
 }
